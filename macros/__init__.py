@@ -1,0 +1,34 @@
+"""mkdocs-macros entry point. It only registers: renderers live in their own modules."""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from .loader import load_cached
+from .lang import page_lang
+from .registry import MACROS, Ctx
+
+_SKIP = {"hooks", "loader", "registry", "render", "lang", "fmt", "edition", "nav", "typography"}
+
+
+def _discover() -> None:
+    for info in pkgutil.iter_modules(__path__):
+        if info.name not in _SKIP and not info.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{info.name}")
+
+
+def define_env(env) -> None:
+    _discover()
+    lang = page_lang(env.conf)
+    data = load_cached()
+
+    def bind(func):
+        def call(*args, **kwargs):
+            page = env.page
+            ctx = Ctx(data=data, lang=lang, url=page.url, meta=dict(page.meta))
+            return func(ctx, *args, **kwargs)
+        call.__doc__ = func.__doc__
+        return call
+
+    for name, func in MACROS.items():
+        env.macro(bind(func), name)

@@ -1,0 +1,57 @@
+"""MkDocs hooks: apply the edition and data to the config, and finish pages.
+
+Small on purpose: each step calls a pure function from the macros package.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from macros.edition import load_edition
+from macros.glossary_abbr import write_abbreviations
+from macros.lang import LanguageError, page_lang
+from macros.loader import ROOT, DataError, load_cached
+from macros.nav import build_nav
+from macros.typography import french
+
+log = logging.getLogger("mkdocs.plugins.smartcity")
+
+
+def on_config(config):
+    try:
+        lang = page_lang(config)
+        data = load_cached()
+        edition = load_edition()
+    except (DataError, LanguageError) as err:
+        raise PluginError(str(err)) from None
+    config.site_name = edition.name(lang)
+    config.site_url = f"{str(edition.site_url).rstrip('/')}/{lang}/"
+    config.site_description = data.t("site.description", lang)
+    config.copyright = (edition.footer or edition.licence)(lang)
+    config.extra["sc_lang"] = lang
+    config.extra["sc_edition"] = edition
+    config.extra["alternate"] = [
+        {"name": data.t(f"lang.{code}", code), "lang": code, "link": f"../{code}/"}
+        for code in edition.languages
+    ] if len(edition.languages) > 1 else []
+    config.nav = build_nav(data, lang, Path(config.docs_dir))
+    abbr = write_abbreviations(data, lang)
+    snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
+    snippets["base_path"] = [str(ROOT)]
+    snippets["auto_append"] = [str(abbr)]
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Steps and parts describe themselves with their data summary, for search engines and previews."""
+    step = page.meta.get("step")
+    if step and "description" not in page.meta:
+        lang = config.extra["sc_lang"]
+        page.meta["description"] = load_cached().get("step", step).summary(lang)
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    return french(html) if config.extra["sc_lang"] == "fr" else html

@@ -1,0 +1,178 @@
+"""Load and validate everything under data/, once, with errors that name file, entry and field."""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from . import models
+from .models.base import Source, iter_refs
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+
+
+class DataError(Exception):
+    """A data file is wrong. The message says which file, entry and field."""
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """PyYAML keeps the last of two equal keys without a word; we refuse them."""
+
+    def construct_mapping(self, node, deep=False):
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                raise DataError(
+                    f"duplicate key '{key}' at line {line} (first at line {seen[key]})"
+                )
+            seen[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+
+def read_yaml(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.load(handle, Loader=_UniqueKeyLoader)  # noqa: S506 - SafeLoader subclass
+    except DataError as err:
+        raise DataError(f"{_rel(path)}: {err}") from None
+    except yaml.YAMLError as err:
+        raise DataError(f"{_rel(path)}: not valid YAML: {err}") from None
+
+
+def sources() -> list[Source]:
+    found: list[Source] = []
+    for info in pkgutil.iter_modules(models.__path__):
+        module = importlib.import_module(f"{models.__name__}.{info.name}")
+        found.extend(getattr(module, "SOURCES", []))
+    return found
+
+
+class Data:
+    """Validated data: one attribute per source, plus an id index per kind."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, dict[str, Any]] = {}
+        self.origin: dict[tuple[str, str], str] = {}
+
+    def t(self, key: str, lang: str) -> str:
+        """An interface string from data/ui/*.yml; an unknown key stops the build."""
+        try:
+            return self.index["ui"][key](lang)
+        except KeyError:
+            raise DataError(f"data/ui: no string '{key}'") from None
+
+    def get(self, kind: str, id_: str) -> Any:
+        try:
+            return self.index[kind][id_]
+        except KeyError:
+            known = ", ".join(sorted(self.index.get(kind, {}))) or "none"
+            raise DataError(f"unknown {kind} id '{id_}' (known: {known})") from None
+
+
+def _rel(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def _entry_and_field(raw: Any, loc: Iterable[Any]) -> tuple[str | None, str]:
+    """Follow a pydantic error location through the raw YAML to name the entry and field."""
+    entry, node, parts = None, raw, []
+    for step in loc:
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            entry, parts = node["id"], []
+        parts.append(f"[{step}]" if isinstance(step, int) else str(step))
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            node = None
+    if isinstance(node, dict) and isinstance(node.get("id"), str) and not parts:
+        entry = node["id"]
+    return entry, ".".join(parts).replace(".[", "[")
+
+
+def _validate(path: Path, raw: Any, model: type[BaseModel]) -> BaseModel:
+    try:
+        return model.model_validate(raw)
+    except ValidationError as err:
+        lines = []
+        for problem in err.errors():
+            loc = [p for p in problem["loc"] if p not in ("root",)]
+            entry, field = _entry_and_field(raw, loc)
+            where = f"entry '{entry}', " if entry else ""
+            lines.append(f"{_rel(path)}: {where}field '{field or '(file)'}': {problem['msg']}")
+        raise DataError("\n".join(lines)) from None
+
+
+def _paths(data_dir: Path, source: Source, extra_dirs: dict[str, list[Path]]) -> list[Path]:
+    if source.many:
+        paths = sorted(data_dir.glob(source.pattern))
+        for folder in extra_dirs.get(source.name, []):
+            paths += sorted(folder.glob("*.yml"))
+        return paths
+    path = data_dir / source.pattern
+    if not path.exists():
+        if source.optional:
+            return []
+        raise DataError(f"{_rel(path)}: file is missing")
+    return [path]
+
+
+def load(data_dir: Path = DATA_DIR, extra_dirs: dict[str, list[Path]] | None = None) -> Data:
+    """Read every source, validate it, index its ids and check every reference."""
+    data = Data()
+    loaded: list[tuple[Path, BaseModel]] = []
+    for source in sources():
+        values = []
+        for path in _paths(data_dir, source, extra_dirs or {}):
+            value = _validate(path, read_yaml(path), source.model)
+            values.append(value)
+            loaded.append((path, value))
+            if source.many and source.kind:
+                _register(data, source.kind, value.id, value, path)
+            for kind, id_, entry in getattr(value, "ids", lambda: [])():
+                _register(data, kind, id_, entry, path)
+        setattr(data, source.name, values if source.many else (values[0] if values else None))
+    _check_refs(data, loaded)
+    return data
+
+
+def _register(data: Data, kind: str, id_: str, entry: Any, path: Path) -> None:
+    known = data.index.setdefault(kind, {})
+    if id_ in known:
+        first = data.origin[(kind, id_)]
+        raise DataError(f"{_rel(path)}: entry '{id_}', field 'id': duplicate {kind} id (also in {first})")
+    known[id_] = entry
+    data.origin[(kind, id_)] = _rel(path)
+
+
+def _check_refs(data: Data, loaded: list[tuple[Path, BaseModel]]) -> None:
+    for path, value in loaded:
+        for entry, field, kind, target in iter_refs(value):
+            if target not in data.index.get(kind, {}):
+                where = f"entry '{entry}', " if entry else ""
+                raise DataError(f"{_rel(path)}: {where}field '{field}': unknown {kind} id '{target}'")
+
+
+_cache: dict[tuple, Data] = {}
+
+
+def load_cached(data_dir: Path = DATA_DIR, extra_dirs: dict[str, list[Path]] | None = None) -> Data:
+    """Load once per content state: `make serve` reloads only when a data file changed."""
+    dirs = [data_dir, *(d for ds in (extra_dirs or {}).values() for d in ds)]
+    stamp = tuple(
+        (str(p), p.stat().st_mtime_ns) for d in dirs if d.exists() for p in sorted(d.rglob("*.yml"))
+    )
+    key = (str(data_dir), stamp)
+    if key not in _cache:
+        _cache.clear()
+        _cache[key] = load(data_dir, extra_dirs)
+    return _cache[key]

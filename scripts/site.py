@@ -1,0 +1,73 @@
+"""Build the whole site: one MkDocs build per language, then the shared root files."""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from macros.edition import load_edition
+from macros.loader import load_cached
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = ROOT / "site"
+
+
+def config_file(lang: str) -> Path:
+    return ROOT / "config" / f"{lang}.yml"
+
+
+def build_language(lang: str, dirty: bool = False, site_dir: Path | None = None) -> None:
+    """One strict MkDocs build, as `mkdocs build --strict -f config/<lang>.yml` would run it."""
+    os.chdir(ROOT)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    overrides = {"strict": True}
+    if site_dir is not None:
+        overrides["site_dir"] = str(site_dir / lang)
+    cfg = load_config(config_file=str(config_file(lang)), **overrides)
+    cfg.plugins.on_startup(command="build", dirty=dirty)
+    try:
+        mkdocs_build(cfg, dirty=dirty)
+    finally:
+        cfg.plugins.on_shutdown()
+
+
+def write_root(site: Path = SITE) -> None:
+    """The language chooser at the site root, and a root 404 that points to it."""
+    edition, data = load_edition(), load_cached()
+    env = Environment(
+        loader=FileSystemLoader(ROOT / "macros" / "templates"),
+        autoescape=select_autoescape(default=True), undefined=StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True,
+    )
+    langs = list(edition.languages)
+    ordered = [edition.default_language] + [code for code in langs if code != edition.default_language]
+    html = env.get_template("root_index.html").render(
+        langs=ordered, t=data.t, edition=edition, default=edition.default_language,
+    )
+    site.mkdir(parents=True, exist_ok=True)
+    (site / "index.html").write_text(html, encoding="utf-8")
+    fallback = site / edition.default_language / "404.html"
+    if fallback.exists():
+        text = fallback.read_text(encoding="utf-8")
+        (site / "404.html").write_text(text.replace('href="./', f'href="./{edition.default_language}/'), encoding="utf-8")
+
+
+def build_all(site: Path = SITE, clean: bool = True, jobs: int = 2) -> None:
+    edition = load_edition()
+    if clean and site.exists():
+        shutil.rmtree(site)
+    langs = list(edition.languages)
+    if jobs > 1 and len(langs) > 1:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(langs))) as pool:
+            for future in [pool.submit(build_language, lang, False, site) for lang in langs]:
+                future.result()
+    else:
+        for lang in langs:
+            build_language(lang, site_dir=site)
+    write_root(site)
