@@ -34,9 +34,9 @@ def render_stats(data: Any, lang: str, figures: list[Any], here: str = "index.ht
 def select_figures(data: Any, group: str | None = None, ids: Iterable[str] | None = None) -> list[Any]:
     if ids:
         return [data.get("figure", fig_id) for fig_id in ids]
-    chosen = [f for f in data.figures.figures if f.group == group] if data.figures else []
+    chosen = [f for file in data.figures for f in file.figures if f.group == group]
     if not chosen:
-        raise ValueError(f"no figure in group '{group}' (data/figures.yml)")
+        raise ValueError(f"no figure in group '{group}' (data/figures/*.yml)")
     return chosen
 
 

@@ -25,4 +25,5 @@ class FiguresFile(Strict):
             yield "figure", fig.id, fig
 
 
-SOURCES = [Source("figures", "figures.yml", FiguresFile, optional=True)]
+# One file per topic (data/figures/<topic>.yml), so each chapter owns its figures.
+SOURCES = [Source("figures", "figures/*.yml", FiguresFile, many=True)]
