@@ -42,7 +42,7 @@ class Case(Strict):
     country: Text
     country_code: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
     population: Optional[Population] = None
-    steps: tuple[StepRef, ...] = Field(min_length=1)
+    steps: tuple[StepRef, ...] = ()  # empty for a case of the opening chapter
     dimensions: tuple[DimensionRef, ...] = ()
     themes: tuple[Text, ...] = ()
     summary: Text
