@@ -1,0 +1,111 @@
+"""Shared fixtures: the data, the built site, a local HTTP server and headless Chromium."""
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = Path(os.environ.get("SC_SITE_DIR", ROOT / "site")).resolve()
+CHROMIUM = os.environ.get("SC_CHROMIUM", "/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Chromium flags that keep it from calling home on this closed network.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-default-apps", "--metrics-recording-only",
+]
+
+
+def need(condition: bool, reason: str) -> None:
+    """Skip locally when a prerequisite is missing; in CI a missing prerequisite is a failure."""
+    if not condition:
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def data():
+    from macros.loader import load
+
+    return load()
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    need((SITE / "index.html").is_file(), f"site not built in {SITE}: run `make build`")
+    return SITE
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of data/, for tests that break one file on purpose."""
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    return target
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site: Path):
+    """The built site on http://127.0.0.1:<free port>/."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    need(Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}: `make test` installs Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser context (empty storage) per test."""
+    context = browser.new_context(locale="en-GB")
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def run_axe(tab, selector: str | None = None) -> list[dict]:
+    """Run axe-core (WCAG 2.0/2.1 A and AA) on the page and return its violations."""
+    need(AXE.is_file(), "axe-core missing: run `npm ci`")
+    if not tab.evaluate("typeof window.axe !== 'undefined'"):
+        tab.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}}
+    context = selector or "document"
+    result = tab.evaluate(
+        f"async (opts) => await axe.run({context if selector is None else json.dumps(selector)}, opts)",
+        options,
+    )
+    return result["violations"]
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        targets = [", ".join(n["target"]) for n in v["nodes"][:3]]
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']} at {targets}")
+    return "\n".join(lines)
