@@ -1,0 +1,73 @@
+"""`make serve`: build both languages and serve them on http://127.0.0.1:8000/ with live reload.
+
+MkDocs' own `serve` handles one config; this serves the whole bilingual site
+(root chooser, /en/, /fr/) and rebuilds only what changed: a page edit
+rebuilds its language with MkDocs' dirty mode; data, macros, theme or
+edition changes rebuild both.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import tempfile
+from pathlib import Path
+
+from mkdocs.livereload import LiveReloadServer
+
+from macros.edition import edition_path, load_edition
+from scripts.site import ROOT, build_all, build_language, write_root
+
+SHARED = ["data", "macros", "overrides", "worksheets", "config", "mkdocs.yml"]
+log = logging.getLogger("mkdocs.sc.serve")
+
+
+def snapshot(paths: list[Path]) -> dict[str, int]:
+    out = {}
+    for base in paths:
+        files = [base] if base.is_file() else base.rglob("*")
+        for path in files:
+            if path.is_file() and "__pycache__" not in path.parts:
+                out[str(path)] = path.stat().st_mtime_ns
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+
+    site = Path(tempfile.mkdtemp(prefix="sc-serve-"))
+    langs = list(load_edition().languages)
+    shared = [ROOT / p for p in SHARED] + [edition_path()]
+    watched = {lang: [ROOT / "docs" / lang] for lang in langs}
+    state = {"shared": snapshot(shared), **{lang: snapshot(paths) for lang, paths in watched.items()}}
+    build_all(site, jobs=2)
+
+    def rebuild() -> None:
+        now_shared = snapshot(shared)
+        shared_changed = now_shared != state["shared"]
+        state["shared"] = now_shared
+        for lang in langs:
+            now = snapshot(watched[lang])
+            if shared_changed or now != state[lang]:
+                log.info("Rebuilding %s%s", lang, "" if shared_changed else " (dirty)")
+                build_language(lang, dirty=not shared_changed, site_dir=site)
+            state[lang] = now
+        write_root(site)
+
+    server = LiveReloadServer(builder=rebuild, host=args.host, port=args.port, root=str(site))
+    for path in shared + [p for paths in watched.values() for p in paths]:
+        if path.exists():
+            server.watch(str(path))
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        log.info("Shutting down...")
+    finally:
+        server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
