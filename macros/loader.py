@@ -94,8 +94,8 @@ def _entry_and_field(raw: Any, loc: Iterable[Any]) -> tuple[str | None, str]:
             node = node[step]
         except (KeyError, IndexError, TypeError):
             node = None
-    if isinstance(node, dict) and isinstance(node.get("id"), str) and not parts:
-        entry = node["id"]
+    if isinstance(node, dict) and isinstance(node.get("id"), str):
+        entry, parts = node["id"], []  # a whole-entry check: the entry is the subject
     return entry, ".".join(parts).replace(".[", "[")
 
 

@@ -68,11 +68,11 @@ CASES = {
     ),
     "bad id shape": (
         lambda d: edit(d / "dimensions.yml", "id: mobility", "id: Mobility Stuff"),
-        ["data/dimensions.yml", "field 'dimensions[0].id'", "pattern"],
+        ["data/dimensions.yml", "entry 'Mobility Stuff'", "field 'id'", "pattern"],
     ),
     "slug not matching id": (
         lambda d: edit(d / "phases.yml", "slug: p0-s3-cross-functional-team", "slug: team"),
-        ["data/phases.yml", "entry 'p0-s3'", "slug 'team'"],
+        ["data/phases.yml", "entry 'p0-s3'", "field 'slug'", "slug 'team'"],
     ),
     "steps out of order": (
         lambda d: edit(d / "phases.yml", "number: 7\n", "number: 17\n"),
@@ -87,7 +87,7 @@ CASES = {
         ["data/phases.yml", "file is missing"],
     ),
     "unknown dimension in a case": (
-        lambda d: (d / "cases" / "zz-test.yml").write_text(
+        lambda d: (d / "cases").mkdir(exist_ok=True) or (d / "cases" / "zz-test.yml").write_text(
             "id: zz-test\ncity: {fr: X, en: X}\ncountry: {fr: Belgique, en: Belgium}\ncountry_code: BE\n"
             "steps: [p0-s1]\ndimensions: [teleportation]\nsummary: {fr: x, en: x}\n", encoding="utf-8"),
         ["data/cases/zz-test.yml", "entry 'zz-test'", "dimensions[0]", "unknown dimension id 'teleportation'"],

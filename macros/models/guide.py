@@ -3,9 +3,16 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from pydantic import model_validator
+from pydantic import ValidationInfo, field_validator, model_validator
 
 from .base import Id, Source, StepRef, Strict, Text
+
+
+def _slug_starts_with_id(slug: str, info: ValidationInfo) -> str:
+    own = info.data.get("id")
+    if own and not slug.startswith(own + "-"):
+        raise ValueError(f"slug '{slug}' must start with its id '{own}-'")
+    return slug
 
 
 class Part(Strict):
@@ -16,6 +23,8 @@ class Part(Strict):
     title: Text
     summary: Text
 
+    _slug = field_validator("slug")(_slug_starts_with_id)
+
 
 class Step(Strict):
     id: Id
@@ -25,13 +34,13 @@ class Step(Strict):
     summary: Text
     parts: tuple[Part, ...] = ()
 
+    _slug = field_validator("slug")(_slug_starts_with_id)
+
     @model_validator(mode="after")
-    def _slug_starts_with_id(self) -> "Step":
-        for unit in (self, *self.parts):
-            if not unit.slug.startswith(unit.id + "-"):
-                raise ValueError(f"slug '{unit.slug}' must start with its id '{unit.id}-'")
-            if not unit.id.startswith(self.id):
-                raise ValueError(f"part id '{unit.id}' must start with its step id '{self.id}'")
+    def _parts_belong(self) -> "Step":
+        for part in self.parts:
+            if not part.id.startswith(self.id):
+                raise ValueError(f"part id '{part.id}' must start with its step id '{self.id}'")
         return self
 
 
