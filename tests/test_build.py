@@ -1,0 +1,127 @@
+"""The built site: both languages complete, macros all rendered, switcher and sources sound."""
+from __future__ import annotations
+
+import re
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from macros.nav import expected_pages
+from tests.conftest import ROOT
+
+LANGS = ("en", "fr")
+
+
+def html_pages(site: Path, lang: str) -> list[Path]:
+    return sorted((site / lang).rglob("*.html"))
+
+
+def rel_set(site: Path, lang: str) -> set[str]:
+    return {str(p.relative_to(site / lang)) for p in html_pages(site, lang)}
+
+
+class Refs(HTMLParser):
+    """Collects (tag, attribute, value) for every URL-bearing attribute."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src", "srcset", "data", "action") and value:
+                self.refs.append((tag, name, value))
+
+
+def refs_of(path: Path) -> list[tuple[str, str, str]]:
+    parser = Refs()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.refs
+
+
+def test_root_offers_both_languages(site):
+    root = (site / "index.html").read_text(encoding="utf-8")
+    for lang in LANGS:
+        assert f'href="{lang}/index.html"' in root
+        assert (site / lang / "index.html").is_file()
+        assert (site / lang / "404.html").is_file(), f"{lang} has no 404 page"
+    assert "navigator.languages" in root
+
+
+def test_both_languages_have_the_same_pages(site):
+    assert rel_set(site, "en") == rel_set(site, "fr")
+
+
+def test_every_promised_page_exists_in_both_languages(data):
+    for lang in LANGS:
+        missing = [p for p in expected_pages(data) if not (ROOT / "docs" / lang / p).is_file()]
+        assert not missing, f"docs/{lang} lacks {missing}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_macro_left_unrendered(site, lang):
+    leftovers = [str(p) for p in html_pages(site, lang) if re.search(r"\{\{|\{%", p.read_text(encoding="utf-8"))]
+    assert not leftovers
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_step_pages_carry_their_step_id(site, data, lang):
+    seen = 0
+    for phase in data.phases.phases:
+        for step in phase.steps:
+            for unit in (step, *step.parts):
+                page = site / lang / phase.slug / f"{unit.slug}.html"
+                if page.exists():
+                    ids = re.findall(r'data-sc-step="([^"]+)"', page.read_text(encoding="utf-8"))
+                    assert ids == [unit.id], f"{page}: {ids}"
+                    seen += 1
+    assert seen >= 5
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_language_switcher_lands_on_the_same_page(site, lang):
+    checked = 0
+    for page in html_pages(site, lang):
+        if page.name == "404.html":
+            continue
+        text = page.read_text(encoding="utf-8")
+        links = re.findall(r'<a href="([^"]+)" hreflang="[a-z]{2}"[^>]*class="md-select__link"', text)
+        assert len(links) == 2, f"{page}: switcher links {links}"
+        for href in links:
+            target = (page.parent / href).resolve()
+            assert target.is_file(), f"{page}: {href} -> {target}"
+            assert target.relative_to(site.resolve()).parts[1:] == page.relative_to(site / lang).parts
+        checked += 1
+    assert checked > 3
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_resource_from_another_host(site, lang):
+    offenders = []
+    for page in [site / "index.html", *html_pages(site, lang)]:
+        for tag, attr, value in refs_of(page):
+            if tag in ("link", "script", "img", "iframe", "source", "video", "audio", "embed", "object"):
+                host = urlsplit(value).netloc
+                if host and not (tag == "link" and _is_metadata_link(page, value)):
+                    offenders.append(f"{page.name}: <{tag} {attr}={value}>")
+    assert not offenders, offenders[:10]
+
+
+def _is_metadata_link(page: Path, href: str) -> bool:
+    """rel=canonical / rel=alternate name the public address; browsers fetch nothing from them."""
+    text = page.read_text(encoding="utf-8")
+    pattern = r'<link rel="(?:canonical|alternate)"[^>]*href="' + re.escape(href) + '"'
+    pattern2 = r'<link[^>]*href="' + re.escape(href) + r'"[^>]*rel="(?:canonical|alternate)"'
+    return bool(re.search(pattern, text) or re.search(pattern2, text))
+
+
+def test_nothing_copied_from_the_source():
+    tool = ROOT.parent / "shared" / "tools" / "verbatim-check"
+    if not tool.exists():
+        pytest.skip("shared/tools/verbatim-check not present")
+    result = subprocess.run([str(tool)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    last = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+    assert result.returncode == 0 and last.startswith("verbatim-check: 0 run"), result.stdout[-3000:]
