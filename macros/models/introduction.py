@@ -5,7 +5,7 @@ from typing import Iterator, Literal
 
 from pydantic import model_validator
 
-from .base import DimensionRef, Id, NonEmpty, Source, Strict, Text
+from .base import DimensionRef, Id, NonEmpty, Source, StepRef, Strict, Text
 
 
 class Trend(Strict):
@@ -109,6 +109,7 @@ class Obstacle(Strict):
     id: Id
     title: Text
     text: Text
+    steps: tuple[StepRef, ...] = ()  # the steps of the journey that help overcome it
 
 
 class ObstaclesFile(Strict):
