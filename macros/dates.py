@@ -1,0 +1,13 @@
+"""Dates written the way each language writes them; the words come from data/ui/dates.yml."""
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+
+def format_date(data: Any, value: datetime.date, lang: str) -> str:
+    """2016-06-17 -> '17 juin 2016' (fr) or '17 June 2016' (en); the 1st is '1er' in French."""
+    day = data.t("date.day1", lang) if value.day == 1 else str(value.day)
+    month = data.t(f"date.month.{value.month}", lang)
+    return (data.t("date.format", lang)
+            .replace("{d}", day).replace("{m}", month).replace("{y}", str(value.year)))
