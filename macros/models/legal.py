@@ -46,7 +46,7 @@ class Replaced(Strict):
 def _needs_date(title: Text, date: Optional[datetime.date], where: str) -> None:
     for lang in ("fr", "en"):
         if "{date}" in title(lang) and date is None:
-            raise ValueError(f"{where} title ({lang}) uses {{date}} but gives no date")
+            raise ValueError(f"{where} ({lang}) uses {{date}} but gives no date")
 
 
 class Provision(Strict):
@@ -63,18 +63,17 @@ class Provision(Strict):
 
     @model_validator(mode="after")
     def _dates(self) -> "Provision":
-        _needs_date(self.title, self.adopted, "provision")
-        if self.replaces:
-            _needs_date(self.replaces.title, self.replaces.date, "replaces")
+        # The loader cannot name the entry of an entry-level error, so the message does.
+        where = f"provision '{self.id}'"
+        _needs_date(self.title, self.adopted, f"{where}: title (no 'adopted' event)")
         kinds = [e.event for e in self.events]
         if len(kinds) != len(set(kinds)):
-            raise ValueError("each event (adopted, published, in-force, applies) may appear once")
+            raise ValueError(f"{where}: events: each of {', '.join(EVENTS)} may appear once")
         order = sorted(self.events, key=lambda e: EVENTS.index(e.event))
         dates = [e.date for e in order]
         if dates != sorted(dates):
-            raise ValueError("events must be in time order: adopted, published, in force, applies")
+            raise ValueError(f"{where}: events: dates must follow {', '.join(EVENTS)} in time")
         return self
-
 
     @property
     def adopted(self) -> Optional[datetime.date]:
