@@ -3,9 +3,9 @@ communication choices and channels), the CITYkeys indicator categories, and exam
 objectives with their indicators (St. Albert, CITYkeys)."""
 from __future__ import annotations
 
-from typing import Iterator, Optional
+from typing import Annotated, Iterator, Optional
 
-from pydantic import model_validator
+from pydantic import Field
 
 from .base import CaseRef, DimensionRef, Id, Source, Strict, Text
 
@@ -51,13 +51,7 @@ class CitykeysCategory(Strict):
 
     id: Id
     title: Text
-    themes: tuple[Text, ...]
-
-    @model_validator(mode="after")
-    def _has_themes(self) -> "CitykeysCategory":
-        if not self.themes:
-            raise ValueError("a category needs at least one theme")
-        return self
+    themes: Annotated[tuple[Text, ...], Field(min_length=1)]
 
 
 class CitykeysFile(Strict):
@@ -75,13 +69,7 @@ class IndicatorGroup(Strict):
     theme: Text
     dimension: Optional[DimensionRef] = None
     objective: Text
-    indicators: tuple[Text, ...]
-
-    @model_validator(mode="after")
-    def _has_indicators(self) -> "IndicatorGroup":
-        if not self.indicators:
-            raise ValueError("an objective needs at least one indicator")
-        return self
+    indicators: Annotated[tuple[Text, ...], Field(min_length=1)]
 
 
 class IndicatorSet(Strict):
