@@ -20,14 +20,24 @@ def render_checklist(data: Any, lang: str, unit_id: str, here: str) -> str:
     return render("checklist.html", data, lang, here, unit_id=unit_id, items=items)
 
 
-def render_full_checklist(data: Any, lang: str, here: str) -> str:
-    """Every item, grouped by phase then step, each step linked."""
+def full_checklist_groups(data: Any) -> list[tuple[Any, list[tuple[Any, Any, list[Any]]]]]:
+    """[(phase, [(step, unit, items)])]: every step or part that has items, in reading order."""
     groups = []
     for phase in data.phases.phases:
-        units = [(u, [i for i in data.checklist.items if i.step == u.id])
-                 for p, _, u in ordered_units(data) if p is phase]
-        groups.append((phase, [(u, items) for u, items in units if items]))
-    return render("checklist_full.html", data, lang, here, groups=groups)
+        units = [(step, unit, [i for i in data.checklist.items if i.step == unit.id])
+                 for p, step, unit in ordered_units(data) if p is phase]
+        groups.append((phase, [u for u in units if u[2]]))
+    return [g for g in groups if g[1]]
+
+
+def render_full_checklist(data: Any, lang: str, here: str) -> str:
+    """Every item, under Markdown headings by phase then step (so the page's table of
+    contents lists them), each step heading linking to its page. The links are HTML, not
+    Markdown, so that the page builds while step pages are still being written; the
+    content tests check that every link resolves."""
+    groups = full_checklist_groups(data)
+    total = sum(len(items) for _, units in groups for _, _, items in units)
+    return render("checklist_full.html", data, lang, here, groups=groups, total=total)
 
 
 @macro
