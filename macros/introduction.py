@@ -27,10 +27,14 @@ def icon_svg(name: str) -> Markup:
 
 
 def dimension_cases(data: Any, dimension_id: str) -> list[tuple[Any, str]]:
-    """Cases that illustrate a dimension and sit on a step page, with the URL of their card."""
-    found = []
+    """Cases that illustrate a dimension and sit on a step page, with the URL of their card.
+
+    A city with several cases (Barcelona) is listed once, linked to its first case.
+    """
+    found, cities = [], set()
     for case in data.cases:
-        if dimension_id in case.dimensions and case.steps:
+        if dimension_id in case.dimensions and case.steps and case.city.en not in cities:
+            cities.add(case.city.en)
             found.append((case, f"{step_url(data, case.steps[0])}#sc-case-{case.id}"))
     return found
 
