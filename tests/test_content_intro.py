@@ -35,8 +35,8 @@ EXPECTED = {
                "en": ["11%", "22%", "605 million", "2 billion"]},
     "migration": {"fr": [f"247{NBSP}millions", f"90{NBSP}%", f"10{NBSP}%", f"50{NBSP}%", f"35{NBSP}%"],
                   "en": ["247 million", "90%", "10%", "50%", "35%"]},
-    "australia": {"fr": [f"20{NBSP}millions{NBSP}€", f"1{NNBSP}500", f"50{NNBSP}000", f"40{NBSP}%", f"20{NBSP}%"],
-                  "en": ["€20 million", "1,500", "50,000", "40%", "20%"]},
+    "australia": {"fr": [f"plus{NBSP}de{NBSP}20{NBSP}millions{NBSP}€", f"1{NNBSP}500", f"50{NNBSP}000", f"40{NBSP}%", f"20{NBSP}%"],
+                  "en": ["more than €20 million", "1,500", "50,000", "40%", "20%"]},
 }
 
 
