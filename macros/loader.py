@@ -44,6 +44,8 @@ def read_yaml(path: Path) -> Any:
         raise DataError(f"{_rel(path)}: {err}") from None
     except yaml.YAMLError as err:
         raise DataError(f"{_rel(path)}: not valid YAML: {err}") from None
+    except ValueError as err:  # PyYAML's own constructors, e.g. an impossible date 2016-02-30
+        raise DataError(f"{_rel(path)}: a value cannot be read: {err}") from None
 
 
 def sources() -> list[Source]:

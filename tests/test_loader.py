@@ -92,6 +92,10 @@ CASES = {
             "steps: [p0-s1]\ndimensions: [teleportation]\nsummary: {fr: x, en: x}\n", encoding="utf-8"),
         ["data/cases/zz-test.yml", "entry 'zz-test'", "dimensions[0]", "unknown dimension id 'teleportation'"],
     ),
+    "impossible date": (
+        lambda d: edit(d / "units.yml", "km:", "when: 2016-02-30\nkm:"),
+        ["data/units.yml", "cannot be read"],
+    ),
     "wrong type": (
         lambda d: edit(d / "phases.yml", "number: 1\n        slug: p0-s1", "number: one\n        slug: p0-s1"),
         ["data/phases.yml", "entry 'p0-s1'", "field 'number'"],
