@@ -39,15 +39,15 @@ class Term(Strict):
     @model_validator(mode="after")
     def _own_or_dimension(self) -> "Term":
         if self.dimension is None and (self.term is None or self.definition is None):
-            raise ValueError("a term needs `term` and `definition`, or a `dimension` to borrow them from")
+            raise ValueError(f"term '{self.id}' needs `term` and `definition`, or a `dimension` to borrow them from")
         if self.also and not self.abbr:
-            raise ValueError("`also` adds forms to `abbr`: give the term an `abbr` first")
+            raise ValueError(f"term '{self.id}': `also` adds forms to `abbr`: give it an `abbr` first")
         if self.page is not None and not self.page.endswith(".md"):
-            raise ValueError(f"page '{self.page}' must be a .md path relative to docs/<lang>/")
+            raise ValueError(f"term '{self.id}': page '{self.page}' must be a .md path relative to docs/<lang>/")
         for lang in ("fr", "en"):
             for form in self.forms(lang):
                 if not re.fullmatch(r"[\w][\w .&-]*[\w]", form):
-                    raise ValueError(f"abbreviation '{form}' ({lang}) must start and end with a letter or digit")
+                    raise ValueError(f"term '{self.id}': abbreviation '{form}' ({lang}) must start and end with a letter or digit")
         return self
 
     def forms(self, lang: str) -> tuple[str, ...]:
