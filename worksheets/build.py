@@ -6,6 +6,7 @@ before pages render and `publish()` after, so every file a page links to exists.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -108,7 +109,8 @@ def downloads(data: Any, lang: str, folder: Path = cache.FOLDER) -> dict[str, li
     if memo_key not in _memo:
         if len(_memo) > 4:
             _memo.clear()
-        result = generate(data, lang, sheets, folder, header, jobs=2)
+        # Languages already build side by side: each takes half the cores.
+        result = generate(data, lang, sheets, folder, header, jobs=max(1, (os.cpu_count() or 1) // 2))
         log.info("worksheets (%s): %d built, %d reused in %.2f s",
                  lang, len(result.built), len(result.reused), result.seconds)
         _memo[memo_key] = result

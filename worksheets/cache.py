@@ -14,7 +14,8 @@ from pathlib import Path
 
 from macros.loader import ROOT
 
-FOLDER = ROOT / ".cache" / "worksheets"
+# SC_WORKSHEETS_CACHE moves it (CI caches, measuring a cold build without touching yours).
+FOLDER = Path(os.environ.get("SC_WORKSHEETS_CACHE", ROOT / ".cache" / "worksheets")).resolve()
 HERE = Path(__file__).resolve().parent
 TEMPLATES = ROOT / "macros" / "templates"
 LIBRARIES = ("weasyprint", "python-docx", "odfpy", "fonttools")
