@@ -20,18 +20,26 @@ pytestmark = pytest.mark.browser
 
 RUN_TAGS = [*AXE_TAGS, "best-practice"]
 SCHEMES = ("default", "slate")  # Material's light and dark palettes
+# The rules whose outcome depends on the palette: the only ones rerun in the dark palette.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+# Material builds its search index in a web worker on every page load; in the
+# page-by-page crawl that only competes with axe for the CPU (search is scanned
+# on its own below, with the real worker).
+NO_SEARCH_WORKER = "window.Worker = class { postMessage() {} addEventListener() {} removeEventListener() {} terminate() {} };"
 # Colour transitions would let axe read a colour half-way between palettes.
 NO_TRANSITIONS = "*,*::before,*::after{transition:none!important;animation:none!important}"
 
-_AXE_JS = """async (tags) => {
-  const r = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
+_AXE_JS = """async (runOnly) => {
+  const r = await axe.run(document, {runOnly, resultTypes: ["violations"]});
   return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.slice(0, 4).map(n => n.target.join(" ") + " :: " + (n.failureSummary || "").split("\\n").slice(1, 3).join(" "))}));
 }"""
 
 
-def axe(tab) -> list[dict]:
-    return tab.evaluate(_AXE_JS, RUN_TAGS)
+def axe(tab, rules: list[str] | None = None) -> list[dict]:
+    """Axe's violations: all rules of RUN_TAGS, or only the named ones."""
+    run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": RUN_TAGS}
+    return tab.evaluate(_AXE_JS, run_only)
 
 
 def set_scheme(tab, scheme: str) -> None:
@@ -50,10 +58,11 @@ def report(where: str, found: dict[str, list[dict]]) -> str:
 
 
 def scan_both_palettes(tab) -> dict[str, list[dict]]:
+    """Every rule in the light palette; in the dark one, the rules that depend on colour."""
     found = {}
     for scheme in SCHEMES:
         set_scheme(tab, scheme)
-        violations = axe(tab)
+        violations = axe(tab, COLOUR_RULES if scheme == "slate" else None)
         if violations:
             found[scheme] = violations
     return found
@@ -64,8 +73,19 @@ def axe_tab(browser):
     need(AXE.is_file(), "axe-core missing: run `npm ci`")
     context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
     context.add_init_script(path=str(AXE))
+    context.add_init_script(script=NO_SEARCH_WORKER)
     tab = context.new_page()
     yield tab
+    context.close()
+
+
+@pytest.fixture
+def live_tab(browser):
+    """A tab with every script as a reader has it, for the interactive states."""
+    need(AXE.is_file(), "axe-core missing: run `npm ci`")
+    context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
+    context.add_init_script(path=str(AXE))
+    yield context.new_page()
     context.close()
 
 
@@ -87,7 +107,8 @@ SEARCHES = {"en": "smart city", "fr": "commune"}
 
 
 @pytest.mark.parametrize("lang", sorted(SEARCHES))
-def test_search_results_are_accessible(axe_tab, server, site, lang):
+def test_search_results_are_accessible(live_tab, server, site, lang):
+    axe_tab = live_tab
     open_page(axe_tab, f"{server}{lang}/index.html")
     box = axe_tab.locator(".md-search__input")
     box.focus()  # as the keyboard would reach it; the header shows it on wide screens
@@ -141,3 +162,92 @@ def test_every_page_is_collected(site):
     collected = {p.values[0] for p in page_params()}
     assert collected == set(built_pages(site)), "site rebuilt after collection: rerun pytest"
     assert any(p.startswith("en/") for p in collected) and any(p.startswith("fr/") for p in collected)
+
+
+# ---- keyboard ----------------------------------------------------------------------------------
+
+_SNAPSHOT_JS = """() => {
+  const sig = el => { const s = getComputedStyle(el); return [s.outlineStyle, s.outlineWidth, s.outlineColor,
+    s.boxShadow, s.backgroundColor, s.borderTopColor, s.borderBottomColor, s.textDecorationLine, s.textDecorationThickness].join("|"); };
+  window.__scSig = sig;
+  window.__scBase = new Map();
+  for (const el of document.querySelectorAll("a[href], button, input, select, textarea, summary, label[tabindex], [tabindex]"))
+    window.__scBase.set(el, sig(el));
+}"""
+
+_FOCUS_JS = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body || el === document.documentElement) return null;
+  const ws = el.closest(".sc-ws__form"), cl = el.closest("[data-sc-checklist], .sc-checklist");
+  // A visually hidden input shows its focus on its label, or on the label after it (Material's palette switch).
+  const next = el.nextElementSibling && el.nextElementSibling.tagName === "LABEL" ? [el.nextElementSibling] : [];
+  const shown = [el, ...(el.labels || []), ...next].find(x => { const r = x.getBoundingClientRect();
+    return r.width > 1 && r.height > 1 && getComputedStyle(x).visibility !== "hidden"; });
+  const target = shown || el;
+  const s = getComputedStyle(target);
+  const ring = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2;
+  const changed = window.__scBase.has(target) ? window.__scBase.get(target) !== window.__scSig(target) : ring;
+  const r = target.getBoundingClientRect();
+  const onScreen = r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
+  const name = (el.getAttribute("aria-label") || el.textContent || el.name || "").trim().slice(0, 40);
+  if (!el.dataset.scSeen) el.dataset.scSeen = String(Math.random());
+  return {key: el.dataset.scSeen, tag: el.tagName.toLowerCase(), type: el.type || "", id: el.id, name,
+          visible: !!shown && onScreen, indicator: changed && (ring || s.boxShadow !== "none"),
+          worksheet: !!ws, checklist: !!cl, value: "value" in el ? el.value : null, checked: !!el.checked};
+}"""
+
+
+def pick_keyboard_page(site) -> str:
+    """A step page with the richest form: the keyboard has the most to prove there."""
+    pages = step_pages(site, "en")
+    need(bool(pages), "no step page built")
+    def controls(rel: str) -> int:
+        return (site / rel).read_text(encoding="utf-8").count('class="sc-ws__input')
+    return max(pages, key=controls)
+
+
+def test_keyboard_walk_of_a_step_page(live_tab, server, site):
+    """Tab through a whole step page: focus always visible, and the worksheet and checklist
+    controls are reached and can be operated from the keyboard."""
+    path = pick_keyboard_page(site)
+    open_page(live_tab, server + path)
+    html = (site / path).read_text(encoding="utf-8")
+    expect_ws = 'class="sc-ws__form' in html and "sc-ws__input" in html
+    expect_cl = bool(re.search(r'<(input|button)[^>]*data-sc-(item|checklist)', html)) or bool(
+        live_tab.locator(".sc-checklist input, [data-sc-checklist] input, [data-sc-checklist] button").count())
+    live_tab.evaluate(_SNAPSHOT_JS)
+    seen, problems, operated = [], [], set()
+    for _ in range(3000):
+        live_tab.keyboard.press("Tab")
+        info = live_tab.evaluate(_FOCUS_JS)
+        if info is None or (seen and info["key"] == seen[0]["key"]):
+            break  # focus left the page or wrapped round
+        seen.append(info)
+        if not (info["visible"] and info["indicator"]):
+            problems.append(f"{info['tag']}#{info['id']} '{info['name']}': visible={info['visible']} indicator={info['indicator']}")
+        kind = (info["tag"], info["type"])
+        if (info["worksheet"] or info["checklist"]) and kind not in operated:
+            if operate(live_tab, info):
+                operated.add(kind)
+    assert len(seen) > 20, f"only {len(seen)} focus stops on {path}"
+    assert not problems, f"{len(problems)} focus stops without a visible indicator on {path}:\n" + "\n".join(problems[:30])
+    if expect_ws:
+        assert any(i["worksheet"] for i in seen), f"Tab never reached the worksheet on {path}"
+        assert {("input", "text"), ("textarea", "textarea")} & operated, f"no worksheet field could be filled: {operated}"
+    if expect_cl:
+        assert any(i["checklist"] for i in seen), f"Tab never reached the checklist on {path}"
+
+
+def operate(tab, info: dict) -> bool:
+    """Use the focused control as a keyboard user would, and check that it took effect."""
+    tag, kind = info["tag"], info["type"]
+    if tag == "textarea" or (tag == "input" and kind in ("text", "search", "email", "number", "url", "tel", "")):
+        tab.keyboard.type("42")
+        return tab.evaluate("() => document.activeElement.value").endswith("42")
+    if tag == "input" and kind in ("checkbox", "radio"):
+        tab.keyboard.press("Space")
+        return tab.evaluate("() => document.activeElement.checked") != info["checked"] or kind == "radio"
+    if tag == "select":
+        tab.keyboard.press("ArrowDown")
+        return tab.evaluate("() => document.activeElement.value") != info["value"]
+    return False
