@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+import unicodedata
 from pathlib import Path
 
 import markdown
@@ -433,3 +434,28 @@ def test_built_resource_pages(site, data, lang):
     date = f"15{NBSP}décembre 2015" if lang == "fr" else "15 December 2015"
     assert date in region or date.replace(NBSP, " ") in region
     assert _page(site, lang, "resources/smart-city-institute").count('data-sc-list="institute-pillars"') == 1
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_full_checklist_prints_on_a_few_a4_sheets(browser, server, data, lang, tmp_path):
+    """Printed, the page keeps every item, with no navigation, on at most four A4 sheets."""
+    from pypdf import PdfReader
+
+    page = browser.new_page()
+    try:
+        page.goto(f"{server}{lang}/resources/checklist.html")
+        page.emulate_media(media="print")
+        assert page.locator(".md-sidebar").first.is_hidden()
+        box = page.locator(".sc-checklist--full .sc-checklist__item").first
+        assert box.evaluate("e => getComputedStyle(e, '::before').borderTopStyle") == "solid"
+        pdf = tmp_path / "checklist.pdf"
+        page.pdf(path=str(pdf), format="A4")
+    finally:
+        page.close()
+    reader = PdfReader(str(pdf))
+    assert 2 <= len(reader.pages) <= 4
+    flat = lambda t: " ".join(unicodedata.normalize("NFKC", t).split())  # noqa: E731 - ligatures, no-break spaces
+    text = flat(" ".join(p.extract_text() for p in reader.pages))
+    for item in data.checklist.items:
+        start = " ".join(flat(_text(item.text(lang))).split()[:4])
+        assert start in text, start
