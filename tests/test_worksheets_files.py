@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from worksheets import cache
 from worksheets.build import FORMATS, SUBDIR, generate, publish
 from worksheets.load import FOLDER, load_worksheets
-from worksheets.view import SheetView, view
+from worksheets.view import SheetView, header_for, view
 
 LANGS = ("fr", "en")
 MAX_PDF = 80 * 1024
@@ -80,6 +80,7 @@ def test_pdf_fields_title_fonts(site, views, lang):
             for font in page["/Resources"]["/Font"].values():
                 font = font.get_object()
                 assert "+" in font["/BaseFont"], f"{path.name}: font {font['/BaseFont']} is not subset"
+                assert font["/BaseFont"].split("+")[1] in ("SC-Sans", "SC-Sans-Bold"), "a fallback font crept in"
                 descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
                 assert "/FontFile2" in descriptor, f"{path.name}: font not embedded"
 
@@ -149,3 +150,23 @@ def test_cache_skips_unchanged_worksheets(data, tmp_path: Path):
 def test_cache_key_covers_content_and_format():
     assert cache.key("a", "pdf") != cache.key("b", "pdf") != cache.key("a", "docx")
     assert cache.key("a", "pdf") == cache.key("a", "pdf")
+
+
+def test_edition_logo_reaches_every_format(data, tmp_path: Path):
+    """The hook a branded edition uses: Header.logo appears in the PDF, DOCX and ODT headers."""
+    from dataclasses import replace
+    from PIL import Image
+    import zipfile
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (40, 20), (11, 85, 99)).save(logo)
+    header = replace(header_for("en"), logo=logo)
+    sheets = {k: v for k, v in load_worksheets(data).items() if k == "p0-s1"}
+    result = generate(data, "en", sheets, tmp_path / "cache", header)
+    files = {d.fmt: d.path for d in result.downloads["p0-s1"]}
+    page = PdfReader(files["pdf"]).pages[0]
+    assert any(x.get_object()["/Subtype"] == "/Image" for x in page["/Resources"]["/XObject"].values())
+    assert Document(str(files["docx"])).sections[0].header.paragraphs[0].runs[0]._r.xpath(".//pic:pic")
+    assert any(n.startswith("Pictures/") for n in zipfile.ZipFile(files["odt"]).namelist())
+    plain = generate(data, "en", sheets, tmp_path / "cache")
+    assert plain.built, "a logo change must not reuse the documents made without it"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from odf import dc
+from odf import dc, draw
 from odf.opendocument import OpenDocumentText
 from odf.style import (Footer, Header, MasterPage, PageLayout, PageLayoutProperties,
                        ParagraphProperties, Style, TableCellProperties, TableColumnProperties,
@@ -132,8 +132,13 @@ def _page(doc: OpenDocumentText, st: _Styles, v: SheetView) -> None:
     doc.automaticstyles.addElement(layout)
     master = MasterPage(name="Standard", pagelayoutname=layout)
     header, footer = Header(), Footer()
-    # The logo hook: an edition logo would be a draw:frame here, before the name.
-    header.addElement(P(text=v.header.name, stylename=st.small))
+    line = P(stylename=st.small)
+    if v.header.logo and Path(v.header.logo).suffix.lower() in (".png", ".jpg", ".jpeg", ".gif"):
+        frame = draw.Frame(width="2cm", height="0.9cm", anchortype="as-char", name="logo")
+        frame.addElement(draw.Image(href=doc.addPicture(str(v.header.logo))))
+        line.addElement(frame)
+    line.addText(("  " if v.header.logo else "") + v.header.name)
+    header.addElement(line)
     footer.addElement(P(text=v.labels["doc.footer"].replace("{name}", v.header.organisation)
                         .replace("{url}", v.header.site_url), stylename=st.hint))
     master.addElement(header)
