@@ -19,6 +19,8 @@ import yaml
 from tests.conftest import ROOT, SITE, need
 from tests.qa_util import built_pages
 
+pytestmark = pytest.mark.xdist_group("vnu")  # one worker, one Java run
+
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 EXCEPTIONS = Path(__file__).with_name("vnu-exceptions.yml")
 
