@@ -42,8 +42,12 @@ def render_full_checklist(data: Any, lang: str, here: str) -> str:
 
 @macro
 def checklist(ctx: Ctx, step: str | None = None) -> str:
-    """The checklist items of the page's step (from front matter), or of `step`."""
-    return render_checklist(ctx.data, ctx.lang, step or ctx.step, ctx.url)
+    """The checklist items of the page's step (from front matter), or of `step`, marked
+    item by item in the browser as part of the self-assessment (macros/assessment.py)."""
+    from .assessment import step_addon
+
+    unit = step or ctx.step
+    return render_checklist(ctx.data, ctx.lang, unit, ctx.url) + step_addon(ctx, items_for(ctx.data, unit))
 
 
 @macro

@@ -1,0 +1,77 @@
+"""The self-assessment: every checklist item marked not started, in progress or done.
+
+The HTML works without JavaScript: the summary is `hidden` and the checklists stay plain
+lists. sc-assessment.js adds the controls and fills the summary; the answers live in
+scStore's "checklist" section (id = the item's step or part, key = the item id), so the
+full checklist and every step page share them. Everything the script shows comes from
+here: the strings (data/ui/assessment.yml), the items in data order and the labels.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .checklist import full_checklist_groups
+from .registry import Ctx, macro
+from .render import render
+from .typography import french_text
+
+STATES = ("todo", "started", "done")
+# Strings of the script: assess.msg.* plus the worksheets' storage and import messages,
+# since the export file and its errors are the same.
+MESSAGES = ("total", "group", "step", "percent", "date", "ask", "link_applied", "link_kept",
+            "link_same", "link_bad", "link_copied", "link_manual", "confirm_clear", "cleared",
+            "imported") + tuple(f"state_{s}" for s in STATES)
+SHARED = ("storage_off", "storage_full", "import_bad", "import_foreign", "import_edition",
+          "import_version", "import_invalid")
+FULL_PAGE = "resources/checklist.html"
+
+
+def messages(data: Any, lang: str) -> dict[str, str]:
+    texts = {k: data.t(f"assess.msg.{k}", lang) for k in MESSAGES}
+    texts.update({k: data.t(f"ws.msg.{k}", lang) for k in SHARED})
+    return {k: french_text(v) for k, v in texts.items()} if lang == "fr" else texts
+
+
+def config(data: Any, lang: str) -> dict[str, Any]:
+    """What the script needs on any page with a checklist. `items` keeps data order: the
+    shared link encodes the states in that order."""
+    return {
+        "msg": messages(data, lang),
+        "items": [[item.id, item.step] for item in data.checklist.items],
+        "date": {
+            "format": data.t("date.format", lang),
+            "day1": data.t("date.day1", lang),
+            "months": [data.t(f"date.month.{m}", lang) for m in range(1, 13)],
+        },
+    }
+
+
+def render_assessment(data: Any, lang: str, here: str, edition: Any) -> str:
+    """The summary of the full checklist page: totals, progress by phase and by step, the
+    open items (every item rendered, the script hides those that are done), the actions."""
+    return render("assess_summary.html", data, lang, here, groups=full_checklist_groups(data), cfg=config(data, lang),
+                  ns=edition.storage_namespace, edition_id=edition.id, edition_name=edition.name(lang),
+                  total=len(data.checklist.items), full_page=FULL_PAGE)
+
+
+def render_assess_step(data: Any, lang: str, here: str, edition: Any, items: list[Any]) -> str:
+    """What follows a step's checklist: the script's strings and the step's own progress line."""
+    return render("assess_step.html", data, lang, here, items=items, cfg=config(data, lang),
+                  ns=edition.storage_namespace, edition_id=edition.id, full_page=FULL_PAGE)
+
+
+def _edition() -> Any:
+    from .worksheet_macro import edition
+
+    return edition()
+
+
+@macro
+def assessment(ctx: Ctx) -> str:
+    """The self-assessment summary; put it before {{ full_checklist() }} on the checklist page."""
+    return render_assessment(ctx.data, ctx.lang, ctx.url, _edition())
+
+
+def step_addon(ctx: Ctx, items: list[Any]) -> str:
+    """Called by checklist(): the step page's checklist joins the self-assessment."""
+    return render_assess_step(ctx.data, ctx.lang, ctx.url, _edition(), items)
