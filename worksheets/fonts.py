@@ -30,17 +30,25 @@ UNICODES = [
 ]
 
 
+def _fc_match(pattern: str) -> Path | None:
+    if not shutil.which("fc-match"):
+        return None
+    out = subprocess.run(["fc-match", "-f", "%{file}", pattern], capture_output=True, text=True, check=False).stdout
+    path = Path(out.strip())
+    return path if path.suffix.lower() in (".ttf", ".otf") and path.is_file() else None
+
+
 def _find(filename: str) -> Path:
+    """DejaVu Sans where Debian puts it; else whatever sans-serif fontconfig offers."""
     for folder in FOLDERS:
         hits = sorted(folder.rglob(filename)) if folder.is_dir() else []
         if hits:
             return hits[0]
-    if shutil.which("fc-match"):
-        style = "Bold" if "Bold" in filename else "Book"
-        out = subprocess.run(["fc-match", "-f", "%{file}", f"{FAMILY}:style={style}"],
-                             capture_output=True, text=True, check=False).stdout.strip()
-        if out.endswith(filename):
-            return Path(out)
+    bold = "Bold" in filename
+    for pattern in (f"{FAMILY}:bold" if bold else FAMILY, "sans-serif:bold" if bold else "sans-serif"):
+        found = _fc_match(pattern)
+        if found:
+            return found
     raise DataError(f"font {filename} not found: install Debian's fonts-dejavu-core (`make test` does)")
 
 
