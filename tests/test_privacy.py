@@ -152,10 +152,11 @@ def test_reading_searching_and_answering_store_only_what_the_statement_says(brow
         box = tab.locator(".md-search__input")
         box.focus()
         box.fill("commune")
-        tab.wait_for_selector(".md-search-result__item", timeout=10_000)
-        toggle = tab.locator("form[data-md-component=palette] label:visible").first
+        tab.wait_for_selector(".md-search-result__item", timeout=30_000)
+        tab.goto(f"{server}fr/index.html")
+        toggle = tab.locator("form[data-md-component=palette] label:visible")
         if toggle.count():
-            toggle.click()
+            toggle.first.click()
         steps = step_pages(site, "fr")
         if steps:
             tab.goto(server + steps[0])
