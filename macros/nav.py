@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .library_data import case_path, case_title, library_cases
+
 
 def step_pages(data: Any) -> dict[str, list[Any]]:
     """Each phase's pages, in order: overview, then steps (a step with parts becomes a section)."""
@@ -37,11 +39,18 @@ def expected_pages(data: Any) -> list[str]:
 
 
 def _raw_entry(data: Any, entry: Any) -> list[Any]:
+    """Authored pages only: the generated case pages are not files of docs/."""
     if entry.page:
         return [entry.page]
     if entry.journey:
         return [{"pages": pages} for pages in step_pages(data).values()]
-    return [{"pages": list(entry.pages) + [p for c in entry.children for p in _raw_entry(data, c)]}]
+    pages = [x for p in entry.pages for x in ([p] if isinstance(p, str) else _raw_entry(data, p))]
+    return [{"pages": pages + [p for c in entry.children for p in _raw_entry(data, c)]}]
+
+
+def case_pages(data: Any, lang: str) -> list[dict[str, str]]:
+    """The generated case pages, titled (they are not on disk, so they are always kept)."""
+    return [{case_title(case, lang): case_path(case.id)} for case in library_cases(data, lang)]
 
 
 def build_nav(data: Any, lang: str, docs_dir: Path) -> list[Any]:
@@ -74,7 +83,10 @@ def build_nav(data: Any, lang: str, docs_dir: Path) -> list[Any]:
                 label = data.t("phase.label", lang).replace("{n}", str(phase.number))
                 result += section(f"{label} · {phase.short(lang)}", items)
             return result
-        items = list(entry.pages) + [x for c in entry.children for x in convert(c)]
+        items = [x for p in entry.pages for x in ([p] if isinstance(p, str) else convert(p))]
+        items += [x for c in entry.children for x in convert(c)]
+        if entry.cases:
+            items += case_pages(data, lang)
         return section(entry.title(lang), items)
 
     return [item for entry in data.nav.nav for item in convert(entry)]

@@ -1,0 +1,276 @@
+"""Open data: the case library as JSON (with its JSON Schema) and CSV, the checklist and
+the indicator data as JSON. Pure functions of the data; macros/library_hooks.py
+publishes them under data/ in each language's site."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from typing import Any, Callable, Literal, Optional
+
+from . import fmt
+from .library_data import band_ids, case_url, key_figures, library_cases, phases_of, population_band, where
+from .models.base import Strict, Text
+from .models.cases import Case, Stat
+from .steps import ordered_units
+
+OUT_DIR = "data"  # under each language's site: data/cases.json…
+Band = Literal["small", "medium", "large", "unknown"]
+assert list(Band.__args__) == band_ids()  # type: ignore[attr-defined]
+
+
+class ExportSource(Strict):
+    guide: bool = True
+    footnote: Optional[int] = None
+
+
+class ExportCase(Case):
+    """A case as published: the data file's fields, plus values the site derives from them.
+
+    The source's line numbers refer to the maintainers' working text and stay out.
+    """
+
+    source: ExportSource = ExportSource()
+    where: tuple[str, ...]
+    phases: tuple[str, ...]
+    population_band: Band
+    url: dict[str, str]
+
+
+class Licence(Strict):
+    text: dict[str, str]
+    credit: Text
+
+
+class CasesExport(Strict):
+    title: Text
+    licence: Licence
+    count: int
+    dimensions: dict[str, Text]
+    steps: dict[str, Text]
+    units: dict[str, Text]
+    figures: dict[str, Stat]
+    cases: tuple[ExportCase, ...]
+
+
+@dataclass(frozen=True)
+class Site:
+    """Where the published pages live: the edition's address and languages."""
+
+    root: str
+    langs: tuple[str, ...]
+
+    def url(self, lang: str, path: str) -> str:
+        return f"{self.root.rstrip('/')}/{lang}/{path}"
+
+
+def _licence(data: Any, licence: dict[str, str]) -> Licence:
+    """The edition's licence line (per language it offers) and the credit to the source guide."""
+    return Licence(text=licence, credit=data.index["ui"]["casepage.source_guide"])
+
+
+def _titles(data: Any) -> dict[str, Text]:
+    titles = {p.id: p.title for p in data.phases.phases}
+    titles.update({unit.id: unit.title for _, _, unit in ordered_units(data)})
+    titles["intro"] = data.index["ui"]["explorer.intro"]
+    return dict(titles)
+
+
+def export_cases(data: Any, site: Site, licence: dict[str, str]) -> CasesExport:
+    cases = library_cases(data, "en")
+    exported = [
+        ExportCase(**case.model_dump(exclude={"source": {"lines"}}), where=tuple(where(data, case)), phases=tuple(phases_of(data, case)),
+                   population_band=population_band(case),
+                   url={lang: site.url(lang, case_url(case.id)) for lang in site.langs})
+        for case in cases
+    ]
+    figure_ids = {fig_id for case in cases for fig_id in case.figures}
+    figures = {}
+    for fig_id in sorted(figure_ids):
+        fig = data.get("figure", fig_id)
+        figures[fig_id] = Stat(value=fig.value, unit=fig.unit, label=fig.label, approx=fig.approx)
+    return CasesExport(
+        title=data.index["ui"]["data.cases_title"],
+        licence=_licence(data, licence),
+        count=len(exported),
+        dimensions={d.id: d.title for d in data.dimensions.dimensions},
+        steps=_titles(data),
+        units=dict(data.units.root),
+        figures=figures,
+        cases=tuple(exported),
+    )
+
+
+def _dump(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def cases_json(data: Any, site: Site, licence: dict[str, str]) -> bytes:
+    return _dump(export_cases(data, site, licence).model_dump(mode="json", exclude_none=True))
+
+
+# --- JSON Schema ---------------------------------------------------------------------------------
+
+# Which ui prefix describes the properties of each model of the schema.
+_DESCRIBED = {
+    "CasesExport": "file.", "ExportCase": "field.", "Population": "field.population.",
+    "Stat": "field.stats.", "Quote": "field.quotes.", "ExportSource": "field.source.",
+    "Text": "field.text.", "Licence": "field.licence.",
+}
+
+
+def cases_schema(data: Any, lang: str) -> dict[str, Any]:
+    """The JSON Schema of cases.json, generated from the models, described in `lang`.
+
+    Every property needs a description in data/ui/cases.yml: a new field without
+    one stops the build.
+    """
+    schema = CasesExport.model_json_schema(mode="serialization")
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "cases.schema.json", **schema}
+    models = {"CasesExport": schema, **schema.get("$defs", {})}
+    for name, model in models.items():
+        prefix = _DESCRIBED.get(name)
+        if prefix is None:
+            raise ValueError(f"cases schema: no ui prefix describes model '{name}' (library_export._DESCRIBED)")
+        model.pop("description", None)  # the docstrings are for maintainers
+        for prop_name, prop in model.get("properties", {}).items():
+            prop["description"] = data.t(prefix + prop_name, lang)
+    schema["title"] = data.t("data.cases_title", lang)
+    schema["description"] = data.t("data.schema_description", lang)
+    return schema
+
+
+def schema_json(data: Any, lang: str) -> bytes:
+    return _dump(cases_schema(data, lang))
+
+
+# --- CSV -----------------------------------------------------------------------------------------
+
+def _stat_text(data: Any, stat: Any, lang: str) -> str:
+    return f"{fmt.figure(data, stat.value, stat.unit, lang, stat.approx)} {stat.label(lang)}"
+
+
+def _quote_text(data: Any, quote: Any, lang: str) -> str:
+    return f"{quote.paraphrase(lang)} " + data.t("case.paraphrase_of", lang).replace("{who}", quote.attribution)
+
+
+# (column, field it comes from, language or None, value). Lists of ids are joined by
+# spaces, lists of texts by line breaks inside the cell.
+Column = tuple[str, str, Optional[str], Callable[[Any, Any, str, Site], Any]]
+
+
+def _texts(name: str) -> Callable[[Any, Any, str, Site], str]:
+    return lambda data, case, lang, site: "\n".join(text(lang) for text in getattr(case, name))
+
+
+def _ids(name: str) -> Callable[[Any, Any, str, Site], str]:
+    return lambda data, case, lang, site: " ".join(getattr(case, name))
+
+
+def _columns() -> list[Column]:
+    per_lang: list[tuple[str, str, Callable[[Any, Any, str, Site], Any]]] = [
+        ("city", "city", lambda d, c, lang, s: c.city(lang)),
+        ("country", "country", lambda d, c, lang, s: c.country(lang)),
+        ("themes", "themes", _texts("themes")),
+        ("summary", "summary", lambda d, c, lang, s: c.summary(lang)),
+        ("story", "story", lambda d, c, lang, s: c.story(lang) if c.story else ""),
+        ("key_figures", "stats", lambda d, c, lang, s: "\n".join(_stat_text(d, x, lang) for x in key_figures(d, c))),
+        ("facts", "facts", _texts("facts")),
+        ("quotes", "quotes", lambda d, c, lang, s: "\n".join(_quote_text(d, q, lang) for q in c.quotes)),
+        ("url", "url", lambda d, c, lang, s: s.url(lang, case_url(c.id)) if lang in s.langs else ""),
+    ]
+    pop = lambda c: c.population  # noqa: E731
+    cols: list[Column] = [
+        ("id", "id", None, lambda d, c, lang, s: c.id),
+        ("local", "local", None, lambda d, c, lang, s: "true" if c.local else "false"),
+        ("country_code", "country_code", None, lambda d, c, lang, s: c.country_code),
+        ("population", "population.value", None, lambda d, c, lang, s: pop(c).value if pop(c) else ""),
+        ("population_year", "population.year", None, lambda d, c, lang, s: (pop(c).year or "") if pop(c) else ""),
+        ("population_approx", "population.approx", None,
+         lambda d, c, lang, s: ("true" if pop(c).approx else "false") if pop(c) else ""),
+        ("population_band", "population_band", None, lambda d, c, lang, s: population_band(c)),
+        ("phases", "phases", None, lambda d, c, lang, s: " ".join(phases_of(d, c))),
+        ("where", "where", None, lambda d, c, lang, s: " ".join(where(d, c))),
+        ("steps", "steps", None, _ids("steps")),
+        ("dimensions", "dimensions", None, _ids("dimensions")),
+        ("related", "related", None, _ids("related")),
+        ("source_footnote", "source.footnote", None, lambda d, c, lang, s: c.source.footnote or ""),
+    ]
+    for name, field, func in per_lang:
+        for lang in ("fr", "en"):
+            cols.append((f"{name}_{lang}", field, lang, func))
+    return cols
+
+
+COLUMNS = _columns()
+
+
+def cases_csv(data: Any, site: Site) -> bytes:
+    """One row per case, both languages side by side. UTF-8 with a byte-order mark, so that
+    spreadsheet software recognises the encoding when the file is opened directly."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([name for name, _, _, _ in COLUMNS])
+    for case in library_cases(data, "en"):
+        writer.writerow([func(data, case, lang or "en", site) for _, _, lang, func in COLUMNS])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def csv_field_key(field: str) -> str:
+    """The ui key that describes a CSV column's source field."""
+    head, _, tail = field.partition(".")
+    return f"field.{head}.{tail}" if tail else f"field.{head}"
+
+
+# --- checklist and indicators --------------------------------------------------------------------
+
+def checklist_json(data: Any, licence: dict[str, str]) -> bytes:
+    units = {unit.id: (phase, unit) for phase, _, unit in ordered_units(data)}
+    return _dump({
+        "title": data.index["ui"]["data.checklist_title"].model_dump(),
+        "licence": _licence(data, licence).model_dump(mode="json"),
+        "count": len(data.checklist.items),
+        "items": [
+            {"id": item.id, "phase": units[item.step][0].id, "step": item.step,
+             "step_title": units[item.step][1].title.model_dump(), "text": item.text.model_dump()}
+            for item in data.checklist.items
+        ],
+    })
+
+
+def indicators_json(data: Any, licence: dict[str, str]) -> bytes:
+    """The CITYkeys categories and their themes, its key figures, and the example indicator sets."""
+    figures = [f for file in data.figures for f in file.figures if f.group == "citykeys"]
+    return _dump({
+        "title": data.index["ui"]["data.indicators_title"].model_dump(),
+        "licence": _licence(data, licence).model_dump(mode="json"),
+        "citykeys": {
+            "categories": [c.model_dump(mode="json") for c in data.citykeys.categories],
+            "figures": [f.model_dump(mode="json", exclude_none=True) for f in figures],
+        },
+        "indicator_sets": [s.model_dump(mode="json", exclude_none=True) for s in data.indicator_examples.sets],
+    })
+
+
+# The published files, in the order the Data page lists them: name -> (format, ui key of its description).
+FILES = {
+    "cases.json": ("JSON", "data.file.cases_json"),
+    "cases.csv": ("CSV", "data.file.cases_csv"),
+    "cases.schema.json": ("JSON Schema", "data.file.cases_schema"),
+    "checklist.json": ("JSON", "data.file.checklist_json"),
+    "indicators.json": ("JSON", "data.file.indicators_json"),
+}
+
+
+def build_files(data: Any, lang: str, site: Site, licence: dict[str, str]) -> dict[str, bytes]:
+    """Every open-data file of a language's site, by name."""
+    built = {
+        "cases.json": cases_json(data, site, licence),
+        "cases.csv": cases_csv(data, site),
+        "cases.schema.json": schema_json(data, lang),
+        "checklist.json": checklist_json(data, licence),
+        "indicators.json": indicators_json(data, licence),
+    }
+    assert list(built) == list(FILES)
+    return built
