@@ -13,12 +13,18 @@ def select_cases(data: Any, step: str | None = None, ids: Iterable[str] | None =
     Local cases of a fork come first, as the edition wants them seen.
     """
     if ids:
-        return [data.get("case", case_id) for case_id in ids]
+        # A case the edition hides (edition.yml `cases.show`) is left out here too.
+        shown = {c.id for c in data.cases}
+        return [data.get("case", case_id) for case_id in ids if case_id in shown or not _known(data, case_id)]
     if step is None:
         raise ValueError("cases() needs a step or a list of ids")
     data.get("step", step)
     chosen = [c for c in data.cases if step in c.steps]
     return sorted(chosen, key=lambda c: not c.local)
+
+
+def _known(data: Any, case_id: str) -> bool:
+    return case_id in data.index.get("case", {})
 
 
 def render_cases(data: Any, lang: str, cases: list[Any], here: str, layout: str = "cards") -> str:

@@ -1,48 +1,196 @@
-"""The edition: one file (edition.yml) that names and brands a copy of the guide."""
+"""The edition: one file (edition.yml) that names and brands a copy of the guide.
+
+Every key is documented in edition.yml itself and on the page "Publish your own
+edition". Paths (logo, favicon, local cases) are relative to the edition file.
+A mistake stops the build with the file and the field: a missing file, a colour
+that is not #rrggbb or lacks contrast, an unknown language or case id, an unsafe
+SVG logo.
+"""
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal, Optional
+from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import AnyHttpUrl, StringConstraints, model_validator
-from typing import Annotated
+from pydantic import AnyHttpUrl, StringConstraints, ValidationError, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
-from .loader import ROOT, DataError, _validate, read_yaml
-from .models.base import Id, NonEmpty, Strict, Text
+from . import colour
+from .images import ImageError, check_image
+from .loader import ROOT, DataError, _entry_and_field, _rel, read_yaml
+from .models.base import LANGS, Id, NonEmpty, Strict
 
-Lang = Literal["fr", "en"]
+Lang = str  # checked against LANGS with a message that names the language
+
+
+def _error(message: str) -> PydanticCustomError:
+    return PydanticCustomError("edition", "{message}", {"message": message})
+
+
+def _file(value: str, info: ValidationInfo, kinds: tuple[str, ...]) -> Path:
+    """A path relative to the edition file, which must exist and be a safe image of one of `kinds`."""
+    base: Path = (info.context or {}).get("base", ROOT)
+    path = (base / value).resolve()
+    if not path.is_file():
+        raise _error(f"file '{value}' not found (looked for {path})")
+    try:
+        check_image(path, kinds)
+    except ImageError as err:
+        raise _error(f"'{value}': {err}") from None
+    return path
+
+
+class LangText(Strict):
+    """Edition text: written in the languages the edition offers (checked by Edition)."""
+
+    fr: Optional[NonEmpty] = None
+    en: Optional[NonEmpty] = None
+
+    def __call__(self, lang: str) -> str:
+        value = getattr(self, lang)
+        if value is None:
+            raise DataError(f"edition: no '{lang}' text")
+        return value
 
 
 class Organisation(Strict):
-    name: Text
+    name: LangText
     email: Optional[Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]] = None
     url: Optional[AnyHttpUrl] = None
 
 
+class Colours(Strict):
+    """Header text first: the primary colour is measured against it."""
+
+    header_text: str = colour.WHITE
+    primary: str
+    accent: str
+
+    @field_validator("header_text", "accent")
+    @classmethod
+    def _hex(cls, value: str) -> str:
+        try:
+            return colour.normalise(value)
+        except ValueError as err:
+            raise _error(str(err)) from None
+
+    @field_validator("primary")
+    @classmethod
+    def _readable_header(cls, value: str, info: ValidationInfo) -> str:
+        try:
+            value = colour.normalise(value)
+        except ValueError as err:
+            raise _error(str(err)) from None
+        text = info.data.get("header_text", colour.WHITE)
+        ratio = colour.contrast(value, text)
+        if ratio < colour.AA:
+            shade = colour.passing_shade(value, [text])
+            way = "darker" if colour.luminance(text) > 0.18 else "lighter"
+            raise _error(
+                f"{value} behind the header text {text} has a contrast ratio of {ratio:.2f}:1, below the "
+                f"{colour.AA}:1 that WCAG AA requires; a {way} shade of the same hue that passes is {shade} "
+                f"({colour.contrast(shade, text):.2f}:1)")
+        return value
+
+
+class Cases(Strict):
+    show: Union[Literal["all"], tuple[Id, ...]] = "all"
+    local_dir: Optional[Path] = None
+
+    @field_validator("local_dir")
+    @classmethod
+    def _folder(cls, value: Optional[Path], info: ValidationInfo) -> Optional[Path]:
+        if value is None:
+            return None
+        path = ((info.context or {}).get("base", ROOT) / value).resolve()
+        if not path.is_dir():
+            raise _error(f"folder '{value}' not found (looked for {path})")
+        return path
+
+
 class Edition(Strict):
+    """Languages come first: the texts after them are checked for every language offered."""
+
     id: Id
-    name: Text
-    short_name: Text
-    organisation: Organisation
     languages: tuple[Lang, ...]
     default_language: Lang
+    name: LangText
+    short_name: LangText
+    organisation: Organisation
+    logo: Path                              # in the site header, over the primary colour
+    logo_documents: Optional[Path] = None   # on white paper (worksheets); defaults to logo
+    favicon: Optional[Path] = None
+    colours: Colours
     site_url: AnyHttpUrl
-    footer: Optional[Text] = None
-    licence: Text
+    footer: Optional[LangText] = None
+    licence: LangText
+    cases: Cases = Cases()
 
-    @model_validator(mode="after")
-    def _default_offered(self) -> "Edition":
-        if not self.languages:
-            raise ValueError("languages: offer at least one of fr, en")
-        if self.default_language not in self.languages:
-            raise ValueError(f"default_language '{self.default_language}' is not among languages {list(self.languages)}")
-        return self
+    @field_validator("name", "short_name", "organisation", "footer", "licence")
+    @classmethod
+    def _every_language(cls, value: Any, info: ValidationInfo) -> Any:
+        text = value.name if isinstance(value, Organisation) else value
+        for code in info.data.get("languages") or ():
+            if text is not None and getattr(text, code) is None:
+                where = "name." if isinstance(value, Organisation) else ""
+                raise _error(f"{where}{code} is missing: the edition offers {', '.join(info.data['languages'])}")
+        return value
+
+    @field_validator("logo")
+    @classmethod
+    def _logo(cls, value: Path, info: ValidationInfo) -> Path:
+        return _file(str(value), info, ("svg", "png"))
+
+    @field_validator("logo_documents")
+    @classmethod
+    def _logo_documents(cls, value: Optional[Path], info: ValidationInfo) -> Optional[Path]:
+        return None if value is None else _file(str(value), info, ("svg", "png"))
+
+    @field_validator("favicon")
+    @classmethod
+    def _favicon(cls, value: Optional[Path], info: ValidationInfo) -> Optional[Path]:
+        return None if value is None else _file(str(value), info, ("svg", "png", "ico"))
+
+    @field_validator("languages")
+    @classmethod
+    def _languages(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if not value:
+            raise _error(f"offer at least one of {', '.join(LANGS)}")
+        for code in value:
+            _known_language(code)
+        if len(set(value)) != len(value):
+            raise _error("a language is listed twice")
+        return value
+
+    @field_validator("default_language")
+    @classmethod
+    def _default(cls, value: str, info: ValidationInfo) -> str:
+        _known_language(value)
+        offered = info.data.get("languages") or ()
+        if offered and value not in offered:
+            raise _error(f"'{value}' is not among the languages offered ({', '.join(offered)})")
+        return value
 
     @property
     def storage_namespace(self) -> str:
         """Prefix of every localStorage key, so two editions on one host never share answers."""
         return f"sc:{self.id}"
+
+    @property
+    def favicon_path(self) -> Path:
+        return self.favicon or self.logo
+
+    @property
+    def documents_logo_path(self) -> Path:
+        return self.logo_documents or self.logo
+
+    def shows(self, case_id: str) -> bool:
+        return self.cases.show == "all" or case_id in self.cases.show
+
+
+def _known_language(code: Any) -> None:
+    if code not in LANGS:
+        raise _error(f"unknown language '{code}': this guide is written in {' and '.join(LANGS)}")
 
 
 def edition_path() -> Path:
@@ -50,10 +198,57 @@ def edition_path() -> Path:
     return Path(os.environ.get("SC_EDITION", ROOT / "edition.yml")).resolve()
 
 
+_memo: dict[Path, tuple[tuple, Edition]] = {}
+
+
+def _stamp(*paths: Optional[Path]) -> tuple:
+    return tuple(p.stat().st_mtime_ns if p and p.exists() else None for p in paths)
+
+
 def load_edition(path: Path | None = None) -> Edition:
-    path = path or edition_path()
+    """Read and check the edition file; memoised until the file, its logo or its favicon changes."""
+    path = (path or edition_path()).resolve()
     if not path.is_file():
         raise DataError(f"{path}: edition file is missing")
-    value = _validate(path, read_yaml(path), Edition)
-    assert isinstance(value, Edition)
-    return value
+    known = _memo.get(path)
+    if known:
+        stamp, edition = known
+        if stamp == _stamp(path, edition.logo, edition.logo_documents, edition.favicon):
+            return edition
+    raw = read_yaml(path)
+    try:
+        edition = Edition.model_validate(raw, context={"base": path.parent})
+    except ValidationError as err:
+        raise DataError("\n".join(_describe(path, raw, err))) from None
+    _memo[path] = (_stamp(path, edition.logo, edition.logo_documents, edition.favicon), edition)
+    return edition
+
+
+def _describe(path: Path, raw: Any, err: ValidationError) -> list[str]:
+    lines = []
+    for problem in err.errors():
+        _, field = _entry_and_field(raw, [p for p in problem["loc"] if p != "root"])
+        lines.append(f"{_rel(path)}: field '{field or '(file)'}': {problem['msg']}")
+    return lines
+
+
+def extra_dirs(edition: Edition) -> dict[str, list[Path]]:
+    """Data folders the edition adds to data/: its local cases."""
+    return {"cases": [edition.cases.local_dir]} if edition.cases.local_dir else {}
+
+
+def apply(data: Any, edition: Edition, path: Path | None = None) -> Any:
+    """Keep only the cases the edition shows (local cases always); every id it names must exist.
+
+    Hidden cases stay in the id index, so data that refers to them still validates.
+    """
+    show = edition.cases.show
+    if show != "all":
+        known = data.index.get("case", {})
+        for i, case_id in enumerate(show):
+            if case_id not in known:
+                where = _rel(path or edition_path())
+                raise DataError(f"{where}: field 'cases.show[{i}]': unknown case id '{case_id}' "
+                                f"(known: {', '.join(sorted(known))})")
+    data.cases = [c for c in data.cases if getattr(c, "local", False) or edition.shows(c.id)]
+    return data

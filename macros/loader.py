@@ -168,13 +168,28 @@ _cache: dict[tuple, Data] = {}
 
 
 def load_cached(data_dir: Path = DATA_DIR, extra_dirs: dict[str, list[Path]] | None = None) -> Data:
-    """Load once per content state: `make serve` reloads only when a data file changed."""
+    """Load once per content state: `make serve` reloads only when a data file changed.
+
+    Without `extra_dirs`, the site's data is what the edition makes of it: its local
+    cases are added and only the cases it shows are kept (macros/edition.py).
+    """
+    edition = None
+    if extra_dirs is None and data_dir == DATA_DIR:
+        from .edition import edition_path, extra_dirs as edition_dirs, load_edition  # late: it imports this module
+
+        edition = load_edition()
+        extra_dirs = edition_dirs(edition)
     dirs = [data_dir, *(d for ds in (extra_dirs or {}).values() for d in ds)]
     stamp = tuple(
         (str(p), p.stat().st_mtime_ns) for d in dirs if d.exists() for p in sorted(d.rglob("*.yml"))
     )
-    key = (str(data_dir), stamp)
+    key = (str(data_dir), stamp, id(edition))
     if key not in _cache:
         _cache.clear()
-        _cache[key] = load(data_dir, extra_dirs)
+        data = load(data_dir, extra_dirs)
+        if edition is not None:
+            from .edition import apply
+
+            apply(data, edition, edition_path())
+        _cache[key] = data
     return _cache[key]

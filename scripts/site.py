@@ -11,8 +11,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
+from macros.colour import palette
 from macros.edition import load_edition
+from macros.edition_assets import edition_assets
+from macros.edition_pages import zip_name
 from macros.loader import load_cached
+from scripts.offline import make_zip
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
@@ -49,6 +53,8 @@ def write_root(site: Path = SITE) -> None:
     ordered = [edition.default_language] + [code for code in langs if code != edition.default_language]
     html = env.get_template("root_index.html").render(
         langs=ordered, t=data.t, edition=edition, default=edition.default_language,
+        favicon=edition_assets(edition).favicon, colours=palette(edition.colours.primary, edition.colours.accent,
+                                                                  edition.colours.header_text),
     )
     site.mkdir(parents=True, exist_ok=True)
     (site / "index.html").write_text(html, encoding="utf-8")
@@ -60,6 +66,7 @@ def write_root(site: Path = SITE) -> None:
 
 def build_all(site: Path = SITE, clean: bool = True, jobs: int = 2) -> None:
     edition = load_edition()
+    load_cached()  # the edition's case choices are checked against the data before any build starts
     if clean and site.exists():
         shutil.rmtree(site)
     langs = list(edition.languages)
@@ -71,3 +78,4 @@ def build_all(site: Path = SITE, clean: bool = True, jobs: int = 2) -> None:
         for lang in langs:
             build_language(lang, site_dir=site)
     write_root(site)
+    make_zip(site, zip_name(edition), edition.id)

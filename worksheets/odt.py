@@ -125,6 +125,14 @@ def _field(doc, st: _Styles, v: SheetView, f: ViewField) -> None:
             doc.text.addElement(P(text=f"{BOX} {o.label}"))
 
 
+def _aspect(path: Path) -> float:
+    """Width over height of the logo, so the frame does not stretch it."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        return image.width / image.height
+
+
 def _page(doc: OpenDocumentText, st: _Styles, v: SheetView) -> None:
     layout = PageLayout(name="A4")
     layout.addElement(PageLayoutProperties(pagewidth="21cm", pageheight="29.7cm", printorientation="portrait",
@@ -134,7 +142,7 @@ def _page(doc: OpenDocumentText, st: _Styles, v: SheetView) -> None:
     header, footer = Header(), Footer()
     line = P(stylename=st.small)
     if v.header.logo and Path(v.header.logo).suffix.lower() in (".png", ".jpg", ".jpeg", ".gif"):
-        frame = draw.Frame(width="2cm", height="0.9cm", anchortype="as-char", name="logo")
+        frame = draw.Frame(width=f"{0.9 * _aspect(v.header.logo):.2f}cm", height="0.9cm", anchortype="as-char", name="logo")
         frame.addElement(draw.Image(href=doc.addPicture(str(v.header.logo))))
         line.addElement(frame)
     line.addText(("  " if v.header.logo else "") + v.header.name)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from macros.edition import Edition, load_edition
+from macros.edition_assets import edition_assets
 from macros.typography import french_text
 
 from .load import data_list
@@ -93,7 +94,7 @@ class Header:
     name: str
     organisation: str
     site_url: str
-    logo: Optional[Path] = None  # hook: set from the edition when edition.yml gains a logo
+    logo: Optional[Path] = None  # the edition's documents logo as a PNG (macros/edition_assets.py)
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ def header_for(lang: str, edition: Edition | None = None) -> Header:
         name=edition.name(lang),
         organisation=edition.organisation.name(lang),
         site_url=str(edition.site_url),
-        logo=None,
+        logo=edition_assets(edition).doc_logo,
     )
 
 
