@@ -6,6 +6,7 @@ import io
 import pytest
 
 from tests.conftest import need
+from tests.test_a11y import NO_SEARCH_WORKER
 from tests.qa_util import step_pages
 
 pytestmark = pytest.mark.browser
@@ -17,6 +18,7 @@ CHROME = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--second
 @pytest.fixture(scope="module")
 def print_tab(browser):
     context = browser.new_context(locale="en-GB")
+    context.add_init_script(script=NO_SEARCH_WORKER)  # search plays no part in print
     tab = context.new_page()
     yield tab
     context.close()
