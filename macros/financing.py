@@ -27,7 +27,7 @@ def render_financing_options(data: Any, lang: str, here: str, family: str | None
 def case_anchor(data: Any, case_id: str) -> str | None:
     """Where a case's card lives: its first step page, at the card's anchor."""
     case = data.get("case", case_id)
-    if not case.steps:
+    if not case.steps or case not in data.cases:  # the edition may hide it (edition.yml cases.show)
         return None
     return f"{step_url(data, case.steps[0])}#sc-case-{case.id}"
 

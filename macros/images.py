@@ -77,7 +77,8 @@ def check_svg(content: bytes) -> None:
         raise ImageError("declares a DOCTYPE: remove it (entities are not allowed in a logo)")
     if etree.QName(root).localname != "svg":
         raise ImageError("is not an SVG document (its root element is not <svg>)")
-    for node in root.getroottree().iter():
+    around = [*root.itersiblings(preceding=True), *root.itersiblings()]  # before and after <svg>
+    for node in [*around, *root.iter()]:
         line = f" (line {node.sourceline})"
         if isinstance(node, etree._ProcessingInstruction):
             raise ImageError(f"has a processing instruction <?{node.target}?>{line}: remove it")

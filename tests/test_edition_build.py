@@ -1,0 +1,155 @@
+"""A fixture edition built for real: another name, logo, colours, one language, a choice of cases
+and a local case. Its pages and worksheets carry its brand and nothing of the reference
+edition's; its offline zip opens from file:// with working navigation and search."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from macros.edition import load_edition
+from tests.conftest import ROOT
+from tests.test_links import check_site
+
+FIXTURE = ROOT / "tests" / "fixtures" / "edition-valfleuri"
+REFERENCE = load_edition(ROOT / "edition.yml")
+pytestmark = [pytest.mark.build, pytest.mark.xdist_group("edition-fixture")]
+
+
+@pytest.fixture(scope="module")
+def fx_site(tmp_path_factory) -> Path:
+    """Build the fixture edition once. Its worksheets have a cache of their own, so its
+    documents never evict the reference edition's."""
+    site = tmp_path_factory.mktemp("edition") / "site"
+    env = {**os.environ, "SC_EDITION": str(FIXTURE / "edition.yml"),
+           "SC_WORKSHEETS_CACHE": str(ROOT / ".cache" / "worksheets-fixture-val-fleuri")}
+    done = subprocess.run([sys.executable, "-m", "scripts.build", "--site-dir", str(site)],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=1200)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return site
+
+
+def header(html: str) -> str:
+    match = re.search(r'<header class="md-header.*?</header>', html, re.S)
+    assert match, "no Material header"
+    return match.group(0)
+
+
+def test_only_its_language_is_built_and_the_root_goes_straight_to_it(fx_site):
+    assert (fx_site / "fr" / "index.html").is_file()
+    assert not (fx_site / "en").exists()
+    root = (fx_site / "index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=fr/index.html">' in root
+    assert "navigator.languages" in root and 'hreflang="en"' not in root
+    page = (fx_site / "fr" / "index.html").read_text(encoding="utf-8")
+    assert "md-select" not in header(page), "a one-language edition has no language switcher"
+
+
+def test_header_shows_its_brand_and_nothing_of_the_reference(fx_site):
+    page = (fx_site / "fr" / "phase-1" / "p1-s1-diagnosis.html").read_text(encoding="utf-8")
+    top = header(page)
+    assert "Guide Smart City de Val-Fleuri" in top
+    assert REFERENCE.name("fr") not in top and REFERENCE.name("en") not in top
+    assert 'src="../assets/edition/logo.png"' in top
+    assert (fx_site / "fr" / "assets" / "edition" / "logo.png").read_bytes() == (FIXTURE / "logo.png").read_bytes()
+    assert '<link rel="icon" href="../assets/edition/favicon.png">' in page
+    assert '<meta name="application-name" content="Smart Val-Fleuri">' in page
+    palette = (fx_site / "fr" / "assets" / "edition" / "palette.css").read_text(encoding="utf-8")
+    assert "--md-primary-fg-color: #1f5130" in palette and "--md-accent-fg-color: #8a1c5b" in palette
+    assert REFERENCE.colours.primary not in palette and REFERENCE.colours.accent not in palette
+    # The palette comes after the base styles, whose reference colours it overrides.
+    assert page.index("sc-base.css") < page.index("assets/edition/palette.css")
+
+
+def test_home_line_footer_and_credits(fx_site):
+    home = (fx_site / "fr" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'class="sc-edition-line"><strong>Guide Smart City de Val-Fleuri</strong>.*Commune de Val-Fleuri', home)
+    footer = home[home.index('class="md-copyright sc-footer"'):]
+    for text in ("Une initiative du service Stratégie et Innovation de Val-Fleuri.", "smartcity@val-fleuri.example",
+                 "Textes de Val-Fleuri sous licence CC BY 4.0.", "Guide pratique de la Smart City",
+                 "Smart City Institute", "projet Smart City Guide"):
+        assert text in footer, text
+    about = (fx_site / "fr" / "about" / "index.html").read_text(encoding="utf-8")
+    assert 'id="sc-credits"' in about and "Commune de Val-Fleuri" in about
+
+
+def test_cases_are_the_ones_it_shows_with_its_local_case_first(fx_site):
+    step = (fx_site / "fr" / "phase-2" / "p2-s3-implementation.html").read_text(encoding="utf-8")
+    shown = re.findall(r'<article class="sc-case" id="sc-case-([a-z0-9-]+)"', step)
+    assert shown[0] == "val-fleuri-parking" and set(shown) == {"val-fleuri-parking", "santander", "bologna"}
+    hidden = {"malmo", "barcelona", "montreal", "st-albert", "the-hague"}
+    for page in (fx_site / "fr").rglob("*.html"):
+        cards = set(re.findall(r'data-sc-case="([a-z0-9-]+)"', page.read_text(encoding="utf-8")))
+        assert not cards & hidden, f"{page}: {cards & hidden}"
+    assert (fx_site / "fr" / "cases" / "val-fleuri-parking.html").is_file()
+    assert not (fx_site / "fr" / "cases" / "malmo.html").exists()
+
+
+def test_no_broken_internal_link_once_cases_are_hidden(fx_site):
+    report = check_site(fx_site, "https://guide.val-fleuri.example/")
+    assert report.checked > 100
+    assert not report.broken, "\n".join(report.broken[:20])
+
+
+def test_worksheets_carry_its_name_and_logo(fx_site):
+    folder = fx_site / "fr" / "downloads" / "worksheets"
+    pdf = PdfReader(folder / "p1-s1-diagnosis.fr.pdf")
+    text = pdf.pages[0].extract_text()
+    assert "Guide Smart City de Val-Fleuri" in text and REFERENCE.name("en") not in text
+    assert len(pdf.pages[0].images) >= 1, "no logo in the PDF header"
+    with zipfile.ZipFile(folder / "p1-s1-diagnosis.fr.docx") as docx:
+        head = "".join(docx.read(n).decode() for n in docx.namelist() if n.startswith("word/header"))
+        assert "Guide Smart City de Val-Fleuri" in head and "r:embed" in head
+        assert any(n.startswith("word/media/") for n in docx.namelist())
+    with zipfile.ZipFile(folder / "p1-s1-diagnosis.fr.odt") as odt:
+        styles = odt.read("styles.xml").decode()
+        assert "Guide Smart City de Val-Fleuri" in styles and "<draw:image" in styles
+        assert any(n.startswith("Pictures/") for n in odt.namelist())
+
+
+def test_zip_is_the_whole_site_without_itself(fx_site):
+    archive = fx_site / "val-fleuri.zip"
+    names = zipfile.ZipFile(archive).namelist()
+    assert "val-fleuri/index.html" in names and "val-fleuri/fr/search/search_index.js" in names
+    assert not any(n.endswith(".zip") for n in names)
+    on_disk = {f"val-fleuri/{p.relative_to(fx_site).as_posix()}" for p in fx_site.rglob("*")
+               if p.is_file() and p != archive}
+    assert set(names) == on_disk
+
+
+@pytest.mark.browser
+def test_zip_opens_from_file_with_navigation_and_search(fx_site, browser, tmp_path):
+    with zipfile.ZipFile(fx_site / "val-fleuri.zip") as archive:
+        archive.extractall(tmp_path)
+    context = browser.new_context(locale="fr-BE")
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda err: errors.append(str(err)))
+    try:
+        tab.goto((tmp_path / "val-fleuri" / "index.html").as_uri())
+        tab.wait_for_url("**/val-fleuri/fr/index.html")
+        assert tab.title().endswith("Guide Smart City de Val-Fleuri")
+        background = tab.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+        assert background == "rgb(31, 81, 48)"  # #1f5130, the edition's primary
+        # Navigation: a tab of the header, then a link in the page.
+        tab.click(".md-tabs__link >> text=Introduction")
+        tab.wait_for_url("**/fr/introduction/index.html")
+        assert tab.locator("h1").first.inner_text()
+        # Search runs from the file system too (Material's offline plugin inlines the index).
+        tab.click(".md-search__input")
+        tab.keyboard.type("Santander")
+        tab.wait_for_selector(".md-search-result__item", timeout=30000)
+        first = tab.locator(".md-search-result__item a").first
+        href = first.get_attribute("href")
+        first.click()
+        tab.wait_for_load_state()
+        assert tab.url.startswith("file://") and "Santander" in tab.content(), href
+        assert not errors, errors
+    finally:
+        context.close()
