@@ -186,7 +186,7 @@ def test_the_crawl_catches_a_third_party_request(browser, server, site):
     try:
         tab.goto(f"{server}en/index.html")
         tab.evaluate("() => new Promise(r => { const i = new Image(); i.onerror = i.onload = r; i.src = 'https://tracker.example/p.gif'; })")
-        assert recorder.foreign() == ["https://tracker.example/p.gif"]
+        assert "https://tracker.example/p.gif" in recorder.foreign()
     finally:
         context.close()
 
