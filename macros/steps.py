@@ -54,7 +54,13 @@ def render_phase_overview(data: Any, lang: str, phase_id: str, here: str) -> str
 
 
 def render_journey(data: Any, lang: str, here: str, current: str | None = None) -> str:
-    return render("journey.html", data, lang, here, phases=data.phases.phases, current=current)
+    """The four phases as a diagram: each linked, `current` marked, the loop back drawn."""
+    from .introduction import icon_svg
+
+    if current is not None:
+        data.get("phase", current)  # an unknown phase id stops the build
+    return render("journey.html", data, lang, here, phases=data.phases.phases, current=current,
+                  loop_icon=icon_svg("material/autorenew"))
 
 
 @macro

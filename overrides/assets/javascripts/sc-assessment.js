@@ -179,7 +179,7 @@
     var panel = root.querySelector(".sc-assess__ask"), mine = count(order), theirs = count(order, linked);
     pending = linked;
     panel.querySelector(".sc-assess__ask-text").textContent = fill(msg.ask,
-      { done: theirs.done, started: theirs.started, mine_done: mine.done, mine_started: mine.started });
+      { n: order.length, done: theirs.done, started: theirs.started, mine_done: mine.done, mine_started: mine.started });
     panel.hidden = false;
     panel.focus();
   }
