@@ -39,8 +39,11 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
 
     site = Path(tempfile.mkdtemp(prefix="sc-serve-"))
-    langs = list(load_edition().languages)
-    shared = [ROOT / p for p in SHARED] + [edition_path()]
+    edition = load_edition()
+    langs = list(edition.languages)
+    # The edition file, its images and its local cases rebuild everything too.
+    own = [edition.logo, edition.logo_documents, edition.favicon, edition.cases.local_dir]
+    shared = [ROOT / p for p in SHARED] + [edition_path()] + [p for p in own if p is not None]
     watched = {lang: [ROOT / "docs" / lang] for lang in langs}
     state = {"shared": snapshot(shared), **{lang: snapshot(paths) for lang, paths in watched.items()}}
     build_all(site, jobs=2)
