@@ -233,3 +233,31 @@ def test_zip_holds_the_site_in_one_folder_and_never_itself(tmp_path):
     names = zipfile.ZipFile(made).namelist()
     assert names == ["my-town/fr/index.html", "my-town/index.html"]
     assert make_zip(site, "old.zip", "my-town").read_bytes() == first  # reproducible
+
+
+# ---------------------------------------------------------------- the reference site (make build)
+
+def test_credits_macro_is_on_the_credits_page_in_both_languages():
+    for lang in ("fr", "en"):
+        text = (ROOT / "docs" / lang / "about" / "index.md").read_text(encoding="utf-8")
+        assert "\n{{ credits() }}\n" in text, lang
+        assert "\n{{ offline_download() }}\n" in (ROOT / "docs" / lang / "about" / "publish.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.build
+def test_reference_site_is_branded_by_its_edition_file(site):
+    edition = load_edition(ROOT / "edition.yml")
+    archive = site / f"{edition.id}.zip"
+    assert archive.is_file(), "make build writes the offline zip at the site's root"
+    names = zipfile.ZipFile(archive).namelist()
+    assert f"{edition.id}/index.html" in names and f"{edition.id}/en/index.html" in names
+    assert not any(n.endswith(".zip") for n in names)
+    for lang in edition.languages:
+        publish = (site / lang / "about" / "publish.html").read_text(encoding="utf-8")
+        assert f'href="../../{edition.id}.zip"' in publish
+        about = (site / lang / "about" / "index.html").read_text(encoding="utf-8")
+        assert 'id="sc-credits"' in about and "Smart City Institute" in about
+        palette = (site / lang / "assets" / "edition" / "palette.css").read_text(encoding="utf-8")
+        assert f"--md-primary-fg-color: {edition.colours.primary}" in palette
+        home = (site / lang / "index.html").read_text(encoding="utf-8")
+        assert 'class="sc-edition-line"' in home and 'class="md-copyright sc-footer"' in home
