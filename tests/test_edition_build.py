@@ -98,6 +98,8 @@ def test_no_broken_internal_link_once_cases_are_hidden(fx_site):
 
 
 def test_worksheets_carry_its_name_and_logo(fx_site):
+    form = (fx_site / "fr" / "phase-1" / "p1-s1-diagnosis.html").read_text(encoding="utf-8")
+    assert 'data-sc-ns="sc:val-fleuri"' in form, "answers are stored under the edition's own namespace"
     folder = fx_site / "fr" / "downloads" / "worksheets"
     pdf = PdfReader(folder / "p1-s1-diagnosis.fr.pdf")
     text = pdf.pages[0].extract_text()
