@@ -225,17 +225,21 @@ def test_keyboard_walk_of_a_step_page(live_tab, server, site):
         seen.append(info)
         if not (info["visible"] and info["indicator"]):
             problems.append(f"{info['tag']}#{info['id']} '{info['name']}': visible={info['visible']} indicator={info['indicator']}")
-        kind = (info["tag"], info["type"])
-        if (info["worksheet"] or info["checklist"]) and kind not in operated:
-            if operate(live_tab, info):
-                operated.add(kind)
+        area = "worksheet" if info["worksheet"] else "checklist" if info["checklist"] else None
+        kind = (area, info["tag"], info["type"])
+        if area and kind not in operated and operate(live_tab, info):
+            operated.add(kind)
+    print(f"keyboard walk of {path}: {len(seen)} focus stops, {sum(i['worksheet'] for i in seen)} in the worksheet, "
+          f"{sum(i['checklist'] for i in seen)} in the checklist, operated {sorted(operated)}")
     assert len(seen) > 20, f"only {len(seen)} focus stops on {path}"
     assert not problems, f"{len(problems)} focus stops without a visible indicator on {path}:\n" + "\n".join(problems[:30])
     if expect_ws:
         assert any(i["worksheet"] for i in seen), f"Tab never reached the worksheet on {path}"
-        assert {("input", "text"), ("textarea", "textarea")} & operated, f"no worksheet field could be filled: {operated}"
+        filled = {("worksheet", "input", "text"), ("worksheet", "textarea", "textarea")} & operated
+        assert filled, f"no worksheet field could be filled from the keyboard: {operated}"
     if expect_cl:
         assert any(i["checklist"] for i in seen), f"Tab never reached the checklist on {path}"
+        assert any(k[0] == "checklist" for k in operated), f"no checklist control could be operated: {operated}"
 
 
 def operate(tab, info: dict) -> bool:
@@ -246,7 +250,8 @@ def operate(tab, info: dict) -> bool:
         return tab.evaluate("() => document.activeElement.value").endswith("42")
     if tag == "input" and kind in ("checkbox", "radio"):
         tab.keyboard.press("Space")
-        return tab.evaluate("() => document.activeElement.checked") != info["checked"] or kind == "radio"
+        now = tab.evaluate("() => document.activeElement.checked")
+        return now is True if kind == "radio" else now != info["checked"]
     if tag == "select":
         tab.keyboard.press("ArrowDown")
         return tab.evaluate("() => document.activeElement.value") != info["value"]
