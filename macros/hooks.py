@@ -45,11 +45,15 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Steps and parts describe themselves with their data summary, for search engines and previews."""
-    step = page.meta.get("step")
-    if step and "description" not in page.meta:
-        lang = config.extra["sc_lang"]
-        page.meta["description"] = load_cached().get("step", step).summary(lang)
+    """Steps, parts and phase overviews describe themselves with their data summary, for search
+    engines and previews; other pages have a `description:` in their front matter."""
+    if "description" not in page.meta:
+        data, lang, step = load_cached(), config.extra["sc_lang"], page.meta.get("step")
+        phases = {f"{p.slug}/index.md": p for p in data.phases.phases}
+        if step:
+            page.meta["description"] = data.get("step", step).summary(lang)
+        elif page.file.src_uri in phases:
+            page.meta["description"] = phases[page.file.src_uri].summary(lang)
     return markdown
 
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from macros.switches import downloads_enabled
+
 from . import cache, odt, pdf, word
 from .fonts import subset_fonts
 from .load import load_cached
@@ -105,6 +107,9 @@ def downloads(data: Any, lang: str, folder: Path = cache.FOLDER) -> dict[str, li
     """The downloads of every worksheet in `lang`, generated if needed; memoised per content state."""
     sheets = load_cached(data)
     header = header_for(lang)
+    if not downloads_enabled():  # SC_DOWNLOADS=0: links and names only, nothing generated
+        return {s.id: [Download(s.id, fmt, view(data, s, lang, header).filename(fmt), Path(), 0) for fmt in FORMATS]
+                for s in sheets.values()}
     memo_key = (lang, id(data), id(sheets), header, str(folder))
     if memo_key not in _memo:
         if len(_memo) > 4:
@@ -119,6 +124,8 @@ def downloads(data: Any, lang: str, folder: Path = cache.FOLDER) -> dict[str, li
 
 def publish(site_dir: Path, items: dict[str, list[Download]]) -> list[Path]:
     """Copy the downloads into the built site, dropping files no worksheet has any more."""
+    if not downloads_enabled():
+        return []
     target = Path(site_dir) / SUBDIR
     target.mkdir(parents=True, exist_ok=True)
     wanted = {d.filename: d for ds in items.values() for d in ds}

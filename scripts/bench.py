@@ -1,0 +1,162 @@
+"""`make bench`: build times, page weight, our own JS and CSS, downloads and Lighthouse
+scores, checked against the budgets of issue 11. Writes bench/latest.json and a table.
+
+Builds run in a scratch copy of the repository, so the cold build starts with empty
+caches and the edited page never touches your tree. Timings come from Python's clock
+and /usr/bin/time (CPU seconds, peak memory); they depend on the machine and its load.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from scripts.bench_measure import (lighthouse, our_assets, page_weight, serve_dir, table, worksheet_sizes,
+                                   guide_sizes)
+from scripts.site import ROOT
+
+LANGS = ("fr", "en")
+STEP = "phase-1/p1-s1-diagnosis"  # the step page measured and edited
+BUDGETS = {  # issue 11
+    "lighthouse_performance_min": 95, "lighthouse_other_min": 100,
+    "step_page_gzip_max_kb": 120, "own_js_min_max_kb": 20, "worksheet_pdf_max_kb": 80,
+    "warm_rebuild_max_s": 3.0,
+}
+IGNORE = shutil.ignore_patterns(".git", ".venv", "site", ".cache", "node_modules", "bench", "__pycache__",
+                                ".pytest_cache", "*.egg-info")
+DIRTY = """
+import json, sys, time
+from pathlib import Path
+from scripts.site import build_all, build_language, write_root
+site, page, lang = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+build_all(site, jobs=2)                      # what `make serve` does first
+times = []
+for i in range(3):                           # then, on each save, its dirty rebuild
+    page.write_text(page.read_text(encoding="utf-8") + f"\\n\\nBench edit {i}.\\n", encoding="utf-8")
+    start = time.perf_counter()
+    build_language(lang, dirty=True, site_dir=site)
+    write_root(site)
+    times.append(time.perf_counter() - start)
+print(json.dumps(times))
+"""
+
+
+def timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> dict:
+    """Run under /usr/bin/time: wall clock from Python, CPU and peak memory from time(1)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as out:
+        wrap = ["/usr/bin/time", "-o", out.name, "-f", "%U %S %M"] if Path("/usr/bin/time").exists() else []
+        start = time.perf_counter()
+        proc = subprocess.run(wrap + cmd, cwd=cwd, env=env, capture_output=True, text=True)
+        wall = time.perf_counter() - start
+        if proc.returncode:
+            raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr[-3000:]}")
+        result = {"wall_s": round(wall, 2)}
+        fields = out.read().split() if wrap else []
+        if len(fields) >= 3:
+            result.update(cpu_s=round(float(fields[-3]) + float(fields[-2]), 2), peak_rss_mb=round(int(fields[-1]) / 1024))
+        result["stdout"] = proc.stdout.strip()[-500:]
+        return result
+
+
+def build_times(work: Path) -> tuple[dict, Path]:
+    """Cold, no-downloads, warm, warm after an edit, and `make serve`'s dirty reload."""
+    shutil.copytree(ROOT, work / "repo", ignore=IGNORE)
+    repo, py = work / "repo", sys.executable
+    env = {**os.environ, "PYTHONPATH": str(repo), "SC_WORKSHEETS_CACHE": str(repo / ".cache" / "worksheets")}
+    build = lambda site, extra=None: timed([py, "-m", "scripts.build", "--site-dir", str(work / site)],  # noqa: E731
+                                           repo, {**env, **(extra or {})})
+    out = {"cold_full": build("site")}
+    out["no_downloads"] = build("site-nodl", {"SC_DOWNLOADS": "0"})
+    out["warm_full"] = build("site-warm")
+    page = repo / "docs" / "en" / f"{STEP}.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n\nBench edit.\n", encoding="utf-8")
+    out["warm_full_after_edit"] = build("site-warm")
+    dirty = timed([py, "-c", DIRTY, str(work / "site-serve"), str(page), "en"], repo, env)
+    times = json.loads(dirty.pop("stdout").splitlines()[-1])
+    out["serve_dirty_reload_s"] = [round(t, 2) for t in times]
+    out["ratio_cold_to_no_downloads"] = round(out["cold_full"]["wall_s"] / out["no_downloads"]["wall_s"], 2)
+    out["ratio_warm_to_no_downloads"] = round(out["warm_full"]["wall_s"] / out["no_downloads"]["wall_s"], 2)
+    for value in out.values():
+        if isinstance(value, dict):
+            value.pop("stdout", None)
+    return out, work / "site"
+
+
+def check(report: dict) -> list[dict]:
+    """Each budget with the figure measured and whether it is met."""
+    rows = []
+
+    def add(name, value, limit, ok, unit=""):
+        rows.append({"budget": name, "measured": value, "limit": limit, "unit": unit, "met": bool(ok)})
+
+    for url, scores in report.get("lighthouse", {}).items():
+        if "error" in scores:
+            add(f"lighthouse {url}", scores["error"], "runs", False)
+            continue
+        add(f"lighthouse perf {url}", scores["performance"], BUDGETS["lighthouse_performance_min"],
+            scores["performance"] >= BUDGETS["lighthouse_performance_min"])
+        for cat in ("accessibility", "best-practices", "seo"):
+            add(f"lighthouse {cat} {url}", scores[cat], 100, scores[cat] >= 100)
+    for lang, weight in report["step_page"].items():
+        kb = round(weight["total"]["gzip"] / 1024, 1)
+        add(f"step page {lang} (gzip, before search index)", kb, BUDGETS["step_page_gzip_max_kb"],
+            kb <= BUDGETS["step_page_gzip_max_kb"], "KB")
+    js = round(report["own_assets"]["js"]["minified"] / 1024, 1)
+    add("our own JS (minified)", js, BUDGETS["own_js_min_max_kb"], js <= BUDGETS["own_js_min_max_kb"], "KB")
+    for lang, sizes in report["worksheets"].items():
+        kb = round(sizes["pdf"]["max"] / 1024, 1)
+        add(f"largest worksheet PDF {lang}", kb, BUDGETS["worksheet_pdf_max_kb"],
+            kb <= BUDGETS["worksheet_pdf_max_kb"], "KB")
+    if "builds" in report:
+        first = report["builds"]["serve_dirty_reload_s"][0]
+        add("warm rebuild (make serve dirty reload, first)", first, BUDGETS["warm_rebuild_max_s"],
+            first <= BUDGETS["warm_rebuild_max_s"], "s")
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--site", type=Path, help="measure this built site instead of building (no build times)")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--output", type=Path, default=ROOT / "bench" / "latest.json")
+    args = parser.parse_args(argv)
+    report: dict = {
+        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count(), "load_1min": round(os.getloadavg()[0], 1),
+                    "python": platform.python_version(), "platform": platform.platform()},
+        "budgets": BUDGETS,
+    }
+    with tempfile.TemporaryDirectory(prefix="sc-bench-") as tmp:
+        if args.site:
+            site = args.site.resolve()
+        else:
+            print("building (cold, without downloads, warm, after an edit, serve's dirty reload)…", flush=True)
+            report["builds"], site = build_times(Path(tmp))
+        with serve_dir(site) as base:
+            report["step_page"] = {lang: page_weight(f"{base}{lang}/{STEP}.html") for lang in LANGS}
+            if not args.no_lighthouse:
+                print("Lighthouse (mobile)…", flush=True)
+                urls = [f"{lang}/{path}" for lang in LANGS for path in ("index.html", f"{STEP}.html")]
+                report["lighthouse"] = {url: lighthouse(base + url) for url in urls}
+        report["own_assets"] = our_assets(ROOT / "overrides" / "assets")
+        report["worksheets"] = {lang: worksheet_sizes(site / lang) for lang in LANGS}
+        report["guide_pdf"] = {lang: guide_sizes(site / lang) for lang in LANGS}
+        report["machine"]["load_1min_end"] = round(os.getloadavg()[0], 1)
+    report["checks"] = check(report)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(table(report))
+    print(f"report: {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,181 @@
+"""The measurements of `make bench` (scripts/bench.py): each a plain function of a built site."""
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import json
+import os
+import subprocess
+import tempfile
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from statistics import mean
+from typing import Iterator
+
+from scripts.site import ROOT
+
+CHROMIUM = os.environ.get("SC_CHROMIUM", "/usr/bin/chromium")
+# As in tests/conftest.py: keep Chromium from calling home on a closed network.
+CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
+                "--disable-background-networking", "--disable-component-update", "--disable-default-apps"]
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve_dir(site: Path) -> Iterator[str]:
+    """The site on http://127.0.0.1:<free port>/ for the duration of the block."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6))
+
+
+def _kind(url: str, content_type: str) -> str:
+    path = url.split("?")[0]
+    for kind, ends in (("font", (".woff2", ".woff", ".ttf", ".otf")), ("css", (".css",)),
+                       ("js", (".js",)), ("html", (".html", "/")), ("image", (".svg", ".png", ".ico", ".jpg"))):
+        if path.endswith(ends):
+            return kind
+    return "html" if "html" in content_type else "other"
+
+
+def page_weight(url: str) -> dict:
+    """Every byte a fresh browser fetches for the page (workers included), by kind, raw and gzipped,
+    leaving out the search index and downloads. gzip level 6, as most servers use."""
+    from playwright.sync_api import sync_playwright
+
+    seen: dict[str, bytes] = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROME_FLAGS[1:])
+        page = browser.new_page()
+
+        def keep(response) -> None:
+            if "/search/search_index" in response.url or "/downloads/" in response.url:
+                return
+            with contextlib.suppress(Exception):
+                seen[response.url] = response.body()
+
+        page.on("response", keep)
+        page.context.on("response", keep)  # responses of the search worker
+        page.goto(url, wait_until="networkidle")
+        page.wait_for_timeout(1500)
+        browser.close()
+    kinds: dict[str, dict] = {}
+    for res, body in seen.items():
+        entry = kinds.setdefault(_kind(res, ""), {"files": 0, "raw": 0, "gzip": 0})
+        entry["files"] += 1
+        entry["raw"] += len(body)
+        entry["gzip"] += gz(body)
+    total = {k: sum(v[k] for v in kinds.values()) for k in ("files", "raw", "gzip")}
+    return {"url": url.split("/", 3)[-1], "by_kind": kinds, "total": total,
+            "files": sorted(u.split("/", 3)[-1] for u in seen)}
+
+
+def our_assets(assets: Path) -> dict:
+    """Our own scripts and styles (sc-*): as shipped, minified (rjsmin, rcssmin) and gzipped.
+    The French search pipeline counts too: our part of lunr.fr.min.js (after Material's own)."""
+    import rcssmin
+    import rjsmin
+
+    out = {}
+    for kind, pattern, minify in (("js", "javascripts/sc-*.js", rjsmin.jsmin), ("css", "stylesheets/sc-*.css", rcssmin.cssmin)):
+        files = {p.name: p.read_text(encoding="utf-8") for p in sorted(assets.glob(pattern))}
+        if kind == "js":
+            lunr = (assets / "javascripts" / "lunr" / "min" / "lunr.fr.min.js").read_text(encoding="utf-8")
+            files["lunr.fr.min.js (our addition)"] = lunr[lunr.index("/*\n * Smart City Guide addition"):]
+        small = {name: minify(text) for name, text in files.items()}
+        out[kind] = {
+            "files": {name: {"raw": len(text.encode()), "minified": len(small[name].encode()),
+                             "gzip": gz(small[name].encode())} for name, text in files.items()},
+            "raw": sum(len(t.encode()) for t in files.values()),
+            "minified": sum(len(t.encode()) for t in small.values()),
+            "gzip": gz("".join(small.values()).encode()),
+        }
+    return out
+
+
+def worksheet_sizes(lang_site: Path) -> dict:
+    folder = lang_site / "downloads" / "worksheets"
+    out = {}
+    for fmt in ("pdf", "docx", "odt"):
+        sizes = {p.name: p.stat().st_size for p in sorted(folder.glob(f"*.{fmt}"))}
+        if sizes:
+            biggest = max(sizes, key=sizes.get)
+            out[fmt] = {"count": len(sizes), "max": sizes[biggest], "largest": biggest,
+                        "mean": round(mean(sizes.values())), "total": sum(sizes.values())}
+    return out
+
+
+def guide_sizes(lang_site: Path) -> dict:
+    from pypdf import PdfReader
+
+    pdfs = sorted((lang_site / "downloads").glob("*.pdf"))
+    return {p.name: {"bytes": p.stat().st_size, "pages": len(PdfReader(p).pages)} for p in pdfs}
+
+
+def lighthouse(url: str) -> dict:
+    """Lighthouse 12 (npm, node_modules) on the mobile profile: the four scores, and what keeps
+    any of them below 100."""
+    binary = ROOT / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        return {"error": "lighthouse missing: run `npm ci`"}
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "lh.json"
+        cmd = [str(binary), url, "--quiet", "--output=json", f"--output-path={out}",
+               f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROME_FLAGS)}"]
+        proc = subprocess.run(cmd, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True)
+        if proc.returncode or not out.exists():
+            return {"error": (proc.stderr or proc.stdout)[-500:]}
+        lh = json.loads(out.read_text(encoding="utf-8"))
+    scores = {cat: round((lh["categories"][cat]["score"] or 0) * 100) for cat in CATEGORIES}
+    missed = {}
+    for cat in CATEGORIES:
+        refs = lh["categories"][cat]["auditRefs"]
+        missed[cat] = [r["id"] for r in refs if r.get("weight") and (lh["audits"][r["id"]].get("score") or 0) < 1
+                       and lh["audits"][r["id"]].get("scoreDisplayMode") not in ("notApplicable", "manual", "informative")]
+    metrics = {k: round(lh["audits"][k]["numericValue"]) for k in
+               ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "speed-index")
+               if k in lh["audits"]}
+    metrics["cumulative-layout-shift"] = round(lh["audits"]["cumulative-layout-shift"]["numericValue"], 3)
+    return {**scores, "below_100": {k: v for k, v in missed.items() if v}, "metrics_ms": metrics}
+
+
+def table(report: dict) -> str:
+    """The budgets, then the main figures, as plain text."""
+    lines = [f"{'budget':58} {'measured':>10} {'limit':>8}  ok", "-" * 84]
+    for row in report["checks"]:
+        lines.append(f"{row['budget'][:58]:58} {str(row['measured'])[:10]:>10} {str(row['limit']):>8}  "
+                     f"{'yes' if row['met'] else 'NO'}")
+    if "builds" in report:
+        b = report["builds"]
+        lines += ["", "builds (wall s): cold {} · no downloads {} · warm {} · warm after edit {} · "
+                  "serve reload {}".format(b["cold_full"]["wall_s"], b["no_downloads"]["wall_s"],
+                                           b["warm_full"]["wall_s"], b["warm_full_after_edit"]["wall_s"],
+                                           b["serve_dirty_reload_s"]),
+                  f"ratio full/no downloads: cold {b['ratio_cold_to_no_downloads']} · "
+                  f"warm {b['ratio_warm_to_no_downloads']}"]
+    for lang, w in report["step_page"].items():
+        lines.append(f"step page {lang}: {w['total']['files']} files, {w['total']['raw'] // 1024} KB raw, "
+                     f"{w['total']['gzip'] // 1024} KB gzip")
+    own = report["own_assets"]
+    lines.append(f"our JS {own['js']['raw'] // 1024} KB raw / {own['js']['minified'] // 1024} KB min / "
+                 f"{own['js']['gzip'] // 1024} KB gzip; CSS {own['css']['raw'] // 1024} KB raw / "
+                 f"{own['css']['minified'] // 1024} KB min / {own['css']['gzip'] // 1024} KB gzip")
+    for lang, pdfs in report["guide_pdf"].items():
+        for name, info in pdfs.items():
+            lines.append(f"guide PDF {name}: {info['bytes'] // 1024} KB, {info['pages']} pages")
+    return "\n".join(lines)
