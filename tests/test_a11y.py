@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AXE, AXE_TAGS, need
+from tests.conftest import AXE, AXE_TAGS, SITE, need
 from tests.qa_util import built_pages, page_params, step_pages
 
 pytestmark = pytest.mark.browser
@@ -29,17 +29,17 @@ NO_SEARCH_WORKER = "window.Worker = class { postMessage() {} addEventListener() 
 # Colour transitions would let axe read a colour half-way between palettes.
 NO_TRANSITIONS = "*,*::before,*::after{transition:none!important;animation:none!important}"
 
-_AXE_JS = """async (runOnly) => {
-  const r = await axe.run(document, {runOnly, resultTypes: ["violations"]});
+_AXE_JS = """async ([runOnly, scope]) => {
+  const r = await axe.run(scope ? {include: [scope]} : document, {runOnly, resultTypes: ["violations"]});
   return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.slice(0, 4).map(n => n.target.join(" ") + " :: " + (n.failureSummary || "").split("\\n").slice(1, 3).join(" "))}));
 }"""
 
 
-def axe(tab, rules: list[str] | None = None) -> list[dict]:
-    """Axe's violations: all rules of RUN_TAGS, or only the named ones."""
+def axe(tab, rules: list[str] | None = None, scope: str | None = None) -> list[dict]:
+    """Axe's violations: all rules of RUN_TAGS, or only the named ones; in the page or one part."""
     run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": RUN_TAGS}
-    return tab.evaluate(_AXE_JS, run_only)
+    return tab.evaluate(_AXE_JS, [run_only, scope])
 
 
 def set_scheme(tab, scheme: str) -> None:
@@ -57,12 +57,12 @@ def report(where: str, found: dict[str, list[dict]]) -> str:
     return "\n".join(lines)
 
 
-def scan_both_palettes(tab) -> dict[str, list[dict]]:
+def scan_both_palettes(tab, scope: str | None = None) -> dict[str, list[dict]]:
     """Every rule in the light palette; in the dark one, the rules that depend on colour."""
     found = {}
     for scheme in SCHEMES:
         set_scheme(tab, scheme)
-        violations = axe(tab, COLOUR_RULES if scheme == "slate" else None)
+        violations = axe(tab, COLOUR_RULES if scheme == "slate" else None, scope)
         if violations:
             found[scheme] = violations
     return found
@@ -277,3 +277,54 @@ def test_copied_material_partials_match_the_installed_material(name):
     # Apart from the header and the marked fixes, every line of Material's partial is still there.
     kept = [line for line in original.splitlines()[3:] if line.strip() and line not in ours]
     assert len(kept) <= 2, f"{name}: lines of Material's partial missing from ours: {kept}"
+
+
+# ---- interactive content in another state --------------------------------------------------------
+
+_CONTROLS = "article :is(input[type=checkbox], input[type=radio], select):not(.sc-ws__form *):not([disabled])"
+
+
+def interactive_pages(site, lang: str = "en") -> list[str]:
+    """Pages whose content has controls besides the worksheet (filters, self-assessment)."""
+    out = []
+    for rel in built_pages(site):
+        if not rel.startswith(f"{lang}/"):
+            continue
+        html = (site / rel).read_text(encoding="utf-8")
+        article = html[html.find("<article"):html.rfind("</article>")]
+        article = re.sub(r'<form class="sc-ws__form.*?</form>', "", article, flags=re.S)
+        if re.search(r'<select|type="(checkbox|radio)"|<button', article):
+            out.append(rel)
+    return out
+
+
+def interactive_params() -> list:
+    pages = interactive_pages(SITE) if SITE.is_dir() else []
+    return [pytest.param(p, id=p) for p in pages] or [pytest.param(None, id="none")]
+
+
+@pytest.mark.parametrize("path", interactive_params())
+def test_interactive_content_stays_accessible_once_used(axe_tab, server, site, path):
+    """Filters and answers change what is shown: scan the content again after using them
+    (the page around it was scanned as it loads, above)."""
+    if path is None:
+        pytest.skip("no page with content controls besides the worksheets")
+    open_page(axe_tab, server + path)
+    controls = axe_tab.locator(_CONTROLS)
+    used = 0
+    for i in range(min(controls.count(), 40)):
+        control = controls.nth(i)
+        if used >= 3 or not control.is_visible():
+            continue
+        if control.evaluate("e => e.tagName") == "SELECT":
+            options = control.locator("option")
+            if options.count() > 1:
+                control.select_option(index=options.count() - 1)
+                used += 1
+        else:  # as a keyboard user would: custom-drawn boxes may sit under their label
+            control.focus()
+            axe_tab.keyboard.press("Space")
+            used += 1
+    assert used, f"{path}: no visible control could be used"
+    found = scan_both_palettes(axe_tab, ".md-content")
+    assert not found, report(f"{path} after using {used} controls", found)
