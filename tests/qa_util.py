@@ -13,8 +13,6 @@ import pytest
 from tests.conftest import SITE
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
-# The public address the build writes into canonical/hreflang/sitemap links.
-SITE_URL_ATTR = "sc_site_url"
 
 
 def built_pages(site: Path = SITE) -> list[str]:

@@ -18,8 +18,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import ROOT, SITE, need
+from tests.conftest import ROOT, need
 from tests.qa_util import built_pages
+
+pytestmark = pytest.mark.build
 
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -19,7 +19,7 @@ import pytest
 from macros.edition import load_edition
 from tests.qa_util import built_pages
 
-pytestmark = pytest.mark.xdist_group("links")  # one worker parses the site once
+pytestmark = pytest.mark.build
 
 SKIP_SCHEMES = ("javascript:", "data:", "blob:", "about:")
 NOT_FETCHED = ("mailto:", "tel:")

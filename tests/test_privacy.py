@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -82,6 +81,7 @@ def static_offenders(site: Path) -> list[str]:
     return found
 
 
+@pytest.mark.build
 def test_no_built_file_loads_from_another_host(site):
     offenders = static_offenders(site)
     assert not offenders, f"{len(offenders)} third-party resources:\n" + "\n".join(offenders[:40])
@@ -191,5 +191,6 @@ def test_the_crawl_catches_a_third_party_request(browser, server, site):
         context.close()
 
 
+@pytest.mark.build
 def test_every_page_is_crawled(site):
     assert {p.values[0] for p in page_params()} == set(built_pages(site))

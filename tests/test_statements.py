@@ -46,6 +46,7 @@ def test_statements_exist_in_both_languages(lang, page):
     assert ("{{ qa_tools() }}" if "accessibility" in page else "{{ qa_storage() }}") in text
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("lang", LANGS)
 def test_statements_are_built_with_current_versions(site, lang):
     def text(path):  # French typography puts no-break spaces inside numbers
