@@ -126,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--site", type=Path, help="measure this built site instead of building (no build times)")
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="runs per page; the median counts")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "latest.json")
     args = parser.parse_args(argv)
     report: dict = {
@@ -145,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
             if not args.no_lighthouse:
                 print("Lighthouse (mobile)…", flush=True)
                 urls = [f"{lang}/{path}" for lang in LANGS for path in ("index.html", f"{STEP}.html")]
-                report["lighthouse"] = {url: lighthouse(base + url) for url in urls}
+                report["lighthouse"] = {url: lighthouse(base + url, runs=args.lighthouse_runs) for url in urls}
         report["own_assets"] = our_assets(ROOT / "overrides" / "assets")
         report["worksheets"] = {lang: worksheet_sizes(site / lang) for lang in LANGS}
         report["guide_pdf"] = {lang: guide_sizes(site / lang) for lang in LANGS}

@@ -19,13 +19,32 @@ from scripts.site import ROOT
 CHROMIUM = os.environ.get("SC_CHROMIUM", "/usr/bin/chromium")
 # As in tests/conftest.py: keep Chromium from calling home on a closed network.
 CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
-                "--disable-background-networking", "--disable-component-update", "--disable-default-apps"]
+                "--disable-background-networking", "--disable-component-update", "--disable-default-apps",
+                "--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable"]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
 class _Quiet(SimpleHTTPRequestHandler):
+    """A static host as the site would have: text compressed with gzip when the browser asks."""
+
     def log_message(self, *args) -> None:
         pass
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        kind = self.guess_type(str(path))
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file() or \
+                not (kind.startswith("text/") or kind.endswith(("javascript", "json", "xml", "svg+xml"))):
+            return super().do_GET()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 @contextlib.contextmanager
@@ -127,16 +146,29 @@ def guide_sizes(lang_site: Path) -> dict:
     return {p.name: {"bytes": p.stat().st_size, "pages": len(PdfReader(p).pages)} for p in pdfs}
 
 
-def lighthouse(url: str) -> dict:
+def lighthouse(url: str, host: str | None = None, runs: int = 1) -> dict:
     """Lighthouse 12 (npm, node_modules) on the mobile profile: the four scores, and what keeps
-    any of them below 100."""
+    any of them below 100; with several runs, the run of median performance, as Lighthouse's
+    docs advise (its simulated throttling still feels the machine's load). With `host`, Chromium
+    resolves that name to 127.0.0.1 and loads the page under it (served over plain HTTP, which
+    Best Practices then marks down)."""
+    if runs > 1:
+        done = [lighthouse(url, host) for _ in range(runs)]
+        good = sorted([r for r in done if "error" not in r] or done, key=lambda r: r.get("performance", 0))
+        middle = dict(good[len(good) // 2])
+        middle["performance_runs"] = [r.get("performance") for r in done]
+        return middle
+    flags = list(CHROME_FLAGS)
+    if host:
+        flags.append(f'--host-resolver-rules="MAP {host} 127.0.0.1"')  # quoted: Lighthouse splits flags at spaces
+        url = url.replace("127.0.0.1", host, 1)
     binary = ROOT / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
         return {"error": "lighthouse missing: run `npm ci`"}
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "lh.json"
         cmd = [str(binary), url, "--quiet", "--output=json", f"--output-path={out}",
-               f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROME_FLAGS)}"]
+               f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(flags)}"]
         proc = subprocess.run(cmd, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True)
         if proc.returncode or not out.exists():
             return {"error": (proc.stderr or proc.stdout)[-500:]}
@@ -151,7 +183,7 @@ def lighthouse(url: str) -> dict:
                ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "speed-index")
                if k in lh["audits"]}
     metrics["cumulative-layout-shift"] = round(lh["audits"]["cumulative-layout-shift"]["numericValue"], 3)
-    return {**scores, "below_100": {k: v for k, v in missed.items() if v}, "metrics_ms": metrics}
+    return {"url": url, **scores, "below_100": {k: v for k, v in missed.items() if v}, "metrics_ms": metrics}
 
 
 def table(report: dict) -> str:
