@@ -45,6 +45,7 @@ def phase_options(data: Any) -> list[tuple[Any, list[tuple[Any, int]]]]:
 def render_explorer(data: Any, lang: str, here: str) -> str:
     items = explorer_items(data, lang)
     strings = {key: data.t(f"explorer.count.{key}", lang) for key in ("all", "none", "one", "many")}
+    strings["more"] = data.t("explorer.more", lang)
     return render(
         "library_explorer.html", data, lang, here,
         items=items, dims=_dims(data), title=lambda c: case_title(c, lang), dimensions=data.dimensions.dimensions,

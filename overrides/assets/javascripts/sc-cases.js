@@ -1,10 +1,13 @@
 /* Case explorer (resources/cases): the page already lists every case; this script shows
    the filters, hides the cards that do not match and keeps the filters in the address
    (?dimension=…&step=…&country=…&population=…&search=…) so a view can be shared.
-   Each card carries its values in data- attributes; messages come from the page. */
+   Each card carries its values in data- attributes; messages come from the page.
+   A long list shows its matches a batch at a time ("Show more"): laying out hundreds
+   of cards costs far more than finding them, and filtering must stay instant. */
 (function () {
   "use strict";
   var KEYS = ["search", "dimension", "step", "country", "population"];
+  var BATCH = 24;
 
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[\u2019']/g, " ").toLowerCase();
@@ -14,6 +17,8 @@
     var form = root.querySelector("[data-sc-filters]");
     var list = root.querySelector("[data-sc-list]");
     var count = root.querySelector("[data-sc-count]");
+    var more = root.querySelector("[data-sc-more]");
+    var limit = BATCH, matches = [];
     var say = JSON.parse(root.getAttribute("data-sc-strings"));
     var items = Array.prototype.map.call(list.children, function (li) {
       return {
@@ -24,7 +29,8 @@
         country: li.getAttribute("data-country"),
         population: li.getAttribute("data-population"),
         text: fold(li.textContent.replace(/\s+/g, " ")),
-        shown: !li.hidden
+        shown: !li.hidden,
+        match: true
       };
     });
 
@@ -40,11 +46,12 @@
       return (n === 1 ? say.one : say.many).replace("{n}", n).replace("{total}", total);
     }
 
-    // Show the matching cards; returns how many match. Cards only change when they must.
+    // Find the matching cards and show the first `limit` of them; returns how many match.
+    // A card's hidden attribute only changes when it must.
     function apply(state) {
       var words = fold(state.search).split(/\s+/).filter(Boolean);
       var dim = " " + state.dimension + " ", step = " " + state.step + " ";
-      var shown = 0;
+      matches = [];
       for (var i = 0; i < items.length; i++) {
         var it = items[i], ok = true;
         if (state.dimension && it.dimension.indexOf(dim) < 0) ok = false;
@@ -56,12 +63,24 @@
             if (it.text.indexOf(words[w]) < 0) { ok = false; break; }
           }
         }
-        if (ok !== it.shown) { it.el.hidden = !ok; it.shown = ok; }
-        if (ok) shown++;
+        it.match = ok;
+        if (ok) matches.push(it);
       }
+      show();
       var filtered = KEYS.some(function (key) { return state[key]; });
-      count.textContent = message(shown, items.length, filtered);
-      return shown;
+      count.textContent = message(matches.length, items.length, filtered);
+      return matches.length;
+    }
+
+    function show() {
+      var left = limit;
+      for (var i = 0; i < items.length; i++) {
+        var it = items[i], visible = it.match && left-- > 0;
+        if (visible !== it.shown) { it.el.hidden = !visible; it.shown = visible; }
+      }
+      var rest = matches.length - limit;
+      more.hidden = rest <= 0;
+      if (rest > 0) more.textContent = say.more.replace("{n}", Math.min(rest, BATCH));
     }
 
     function remember(state) {
@@ -88,11 +107,24 @@
       });
     }
 
+    // The address follows a moment later: rewriting it costs more than the filtering.
+    var pending = null;
     function update() {
       var state = read();
+      limit = BATCH;
       apply(state);
-      remember(state);
+      window.clearTimeout(pending);
+      pending = window.setTimeout(function () { remember(state); }, 250);
     }
+
+    more.addEventListener("click", function () {
+      var first = matches[limit];
+      limit += BATCH;
+      show();
+      // Keyboard and screen-reader users land on the first card just shown.
+      var link = first && first.el.querySelector("a");
+      if (link) link.focus();
+    });
 
     form.addEventListener("input", update);
     form.addEventListener("change", update);
@@ -101,7 +133,7 @@
     restore();
     form.hidden = false;
     apply(read());
-    return { apply: apply, read: read, items: items };
+    return { apply: apply, read: read, matched: function () { return matches.length; } };
   }
 
   function init() {
