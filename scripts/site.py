@@ -42,7 +42,11 @@ def build_language(lang: str, dirty: bool = False, site_dir: Path | None = None)
 
 
 def write_root(site: Path = SITE) -> None:
-    """The language chooser at the site root, and a root 404 that points to it."""
+    """The language chooser at the site root, and a root 404 (the default language's).
+
+    MkDocs writes 404 pages with links from the site root (/fr/…), so a copy
+    works at the root of the host as it is.
+    """
     edition, data = load_edition(), load_cached()
     env = Environment(
         loader=FileSystemLoader(ROOT / "macros" / "templates"),
@@ -60,8 +64,7 @@ def write_root(site: Path = SITE) -> None:
     (site / "index.html").write_text(html, encoding="utf-8")
     fallback = site / edition.default_language / "404.html"
     if fallback.exists():
-        text = fallback.read_text(encoding="utf-8")
-        (site / "404.html").write_text(text.replace('href="./', f'href="./{edition.default_language}/'), encoding="utf-8")
+        shutil.copyfile(fallback, site / "404.html")
 
 
 def build_all(site: Path = SITE, clean: bool = True, jobs: int = 2) -> None:
