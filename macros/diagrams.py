@@ -199,7 +199,7 @@ def _business_models(data: Any, lang: str) -> dict:
     for box in cols:
         box.h = bottom - box.y
     desc = data.t("diagram.business-models.desc", lang).replace("{n}", str(len(models))) + " " + "; ".join(said) + "."
-    return {"w": 20 + 210 * len(models), "h": bottom + 12, "cols": cols, "desc": desc,
+    return {"w": 30 + 210 * len(models), "h": bottom + 12, "cols": cols, "desc": desc,
             "caption": data.t("diagram.business-models.caption", lang)}
 
 

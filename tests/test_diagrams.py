@@ -77,6 +77,13 @@ def test_diagram_draws_its_data_with_a_text_alternative(data, name, lang):
     # No raster, no script, no fixed colour: the palette decides.
     assert not svg.findall(f".//{SVG_NS}image") and "<img" not in html and "<script" not in html
     assert not re.search(r'(fill|stroke|color)="#', html) and "rgb(" not in html
+    # Renderers without the page's CSS (the guide's PDF) still get black on white.
+    for el in svg.iter():
+        kinds = set(el.get("class", "").split())
+        if kinds & {"sc-dg__text", "sc-dg__shape", "sc-dg__icon"}:
+            assert el.get("fill") in ("black", "white", "none"), ET.tostring(el)[:80]
+        if kinds & {"sc-dg__shape", "sc-dg__line"}:
+            assert el.get("stroke") == "black", ET.tostring(el)[:80]
     caption = re.search(r'<figcaption class="sc-diagram__caption" id="sc-diagram-[a-z-]+-caption">(.*?)</figcaption>', html, re.S)
     assert caption and data.t(f"diagram.{name}.caption", lang).split()[0] in caption.group(1)
 
