@@ -8,6 +8,7 @@ import random
 import re
 import statistics
 import unicodedata
+from html import unescape
 from urllib.parse import parse_qs
 
 import pytest
@@ -47,15 +48,27 @@ def count_text(page) -> str:
 
 
 def fold(text: str) -> str:
-    text = unicodedata.normalize("NFD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).replace("\u2019", " ").replace("'", " ").lower()
+    """As sc-cases.js reads a card or a search: no accents, lower case, words between spaces."""
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).lower()
+    return " " + " ".join(re.sub(r"[^a-z0-9]+", " ", text).split()) + " "
+
+
+_texts: dict[tuple[int, str], tuple[object, dict[str, str]]] = {}
 
 
 def card_texts(data, lang) -> dict[str, str]:
+    """Each card's text as the script searches it (rendered once per data set)."""
+    key = (id(data), lang)
+    if key not in _texts or _texts[key][0] is not data:
+        _texts[key] = (data, _read_cards(data, lang))
+    return _texts[key][1]
+
+
+def _read_cards(data, lang) -> dict[str, str]:
     html = render_explorer(data, lang, EXPLORER)
     out = {}
     for case_id, body in re.findall(r'<li class="sc-library__item" data-sc-case="([^"]+)"[^>]*>(.*?)</article>\s*</li>', html, re.S):
-        out[case_id] = fold(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", body)).replace("&amp;", "&"))
+        out[case_id] = fold(unescape(re.sub(r"<[^>]+>", " ", body)))
     return out
 
 
@@ -71,7 +84,7 @@ def expected(data, lang, **state) -> set[str]:
             continue
         if state.get("population") and state["population"] != population_band(case):
             continue
-        if not all(word in texts[case.id] for word in fold(state.get("search", "")).split()):
+        if not all(" " + word in texts[case.id] for word in fold(state.get("search", "")).split()):
             continue
         found.add(case.id)
     return found
@@ -123,6 +136,8 @@ def test_french_search_ignores_accents_and_case(page, server, shown):
     open_explorer(page, server, "fr")
     page.fill(FIELDS["search"], "BESANCON ecoles")
     assert set(visible_ids(page)) == expected(shown, "fr", search="besançon écoles") == {"besancon"}
+    page.fill(FIELDS["search"], "eau")  # a word's start: the water of Barcelona, not a "bureau"
+    assert set(visible_ids(page)) == expected(shown, "fr", search="eau") == {"barcelona-business-models"}
     page.fill(FIELDS["search"], "")
     page.select_option(FIELDS["step"], "intro")
     assert set(visible_ids(page)) == {"australia-estimates"}
@@ -216,7 +231,7 @@ FILTER_ONCE = """state => {
 
 
 def test_filtering_1000_generated_cases_takes_under_50_ms(page, server, shown):
-    """Wall time, best of three per filter, and the renderer's main-thread CPU time (from
+    """Wall time, best of five per filter, and the renderer's main-thread CPU time (from
     the DevTools protocol), which other processes on a busy machine cannot inflate."""
     fake = load_generated(page, server, shown)
     assert page.locator("[data-sc-list] > li").count() == 1000
@@ -231,7 +246,7 @@ def test_filtering_1000_generated_cases_takes_under_50_ms(page, server, shown):
     states += [{"search": "town 12"}, {"search": "lighting energy"}, {}]
     wall = {i: [] for i in range(len(states))}
     cpu = {i: [] for i in range(len(states))}
-    for _ in range(3):
+    for _ in range(5):
         for i, state in enumerate(states):
             before = thread_ms()
             ms, matched = page.evaluate(FILTER_ONCE, state)

@@ -6,14 +6,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 from html import unescape
+from pathlib import Path
 
 import pytest
 
 from macros.library_data import case_title, key_figures, library_cases
 from macros.library_export import FILES
-from macros.loader import load_cached
+from macros.loader import ROOT, load_cached
 
 pytestmark = pytest.mark.build
 LANGS = ("fr", "en")
@@ -102,3 +106,39 @@ def test_data_page_links_every_file_with_licence_and_fields(site, shown, lang):
         assert f'href="../data/{name}" download' in html, name
     assert 'class="sc-data-licence"' in html and 'class="sc-data-fields"' in html
     assert html.count("<code>population_band</code>") >= 2
+
+
+FIXTURE = ROOT / "tests" / "fixtures" / "edition-valfleuri"
+
+
+@pytest.fixture(scope="module")
+def fork_site(tmp_path_factory) -> Path:
+    """The fixture edition (French only, three of the guide's cases and a local one),
+    built without its downloads: the case library is all this module looks at."""
+    site = tmp_path_factory.mktemp("cases-fork") / "site"
+    env = {**os.environ, "SC_EDITION": str(FIXTURE / "edition.yml"), "SC_DOWNLOADS": "0",
+           "SC_WORKSHEETS_CACHE": str(ROOT / ".cache" / "worksheets-fixture-val-fleuri")}
+    done = subprocess.run([sys.executable, "-m", "scripts.build", "--site-dir", str(site)],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return site
+
+
+def test_a_forks_local_case_appears_first_everywhere(fork_site):
+    local, kept = "val-fleuri-parking", ["bologna", "chicago", "santander"]
+    explorer = read(fork_site, "fr", "resources/cases.html")
+    assert re.findall(r'<li class="sc-library__item" data-sc-case="([^"]+)"', explorer) == [local, *kept]
+    assert re.search(rf'data-sc-case="{local}"[^>]* data-local>', explorer)
+    page = read(fork_site, "fr", f"cases/{local}.html")
+    assert "Cas ajouté par cette édition du guide." in page
+    nav = page.split('class="md-nav md-nav--primary')[1].split('class="md-content"')[0]
+    assert re.findall(r'href="([a-z0-9-]+)\.html"', nav.split("resources/cases.html")[-1])[:4] == [local, *kept]
+    step = read(fork_site, "fr", "phase-2/p2-s3-implementation.html")
+    assert f'href="../cases/{local}.html"' in step
+    assert sorted(p.stem for p in (fork_site / "fr" / "cases").glob("*.html")) == sorted([local, *kept])
+    cases = json.loads(read(fork_site, "fr", "data/cases.json"))
+    assert [c["id"] for c in cases["cases"]] == [local, *kept]
+    assert cases["cases"][0]["local"] is True and cases["cases"][0]["source"] == {"guide": False}
+    assert cases["cases"][0]["url"] == {"fr": f"https://guide.val-fleuri.example/fr/cases/{local}.html"}
+    rows = list(csv.DictReader(io.StringIO(read(fork_site, "fr", "data/cases.csv").lstrip("\ufeff"), newline="")))
+    assert rows[0]["id"] == local and rows[0]["local"] == "true" and rows[0]["url_en"] == ""

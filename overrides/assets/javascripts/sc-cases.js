@@ -9,8 +9,10 @@
   var KEYS = ["search", "dimension", "step", "country", "population"];
   var BATCH = 24;
 
+  // Lower case, no accents, words separated by single spaces: "L’Éclairage" -> " l eclairage ".
   function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[\u2019']/g, " ").toLowerCase();
+    return " " + text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ").trim() + " ";
   }
 
   function setup(root) {
@@ -28,7 +30,7 @@
         step: " " + li.getAttribute("data-step") + " ",
         country: li.getAttribute("data-country"),
         population: li.getAttribute("data-population"),
-        text: fold(li.textContent.replace(/\s+/g, " ")),
+        text: fold(li.textContent),
         shown: !li.hidden,
         match: true
       };
@@ -49,7 +51,8 @@
     // Find the matching cards and show the first `limit` of them; returns how many match.
     // A card's hidden attribute only changes when it must.
     function apply(state) {
-      var words = fold(state.search).split(/\s+/).filter(Boolean);
+      // Each word of the search must start a word of the card: "eau" finds "eaux", not "bureau".
+      var words = fold(state.search).split(" ").filter(Boolean).map(function (w) { return " " + w; });
       var dim = " " + state.dimension + " ", step = " " + state.step + " ";
       matches = [];
       for (var i = 0; i < items.length; i++) {
