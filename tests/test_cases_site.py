@@ -117,7 +117,7 @@ def fork_site(tmp_path_factory) -> Path:
     built without its downloads: the case library is all this module looks at."""
     site = tmp_path_factory.mktemp("cases-fork") / "site"
     env = {**os.environ, "SC_EDITION": str(FIXTURE / "edition.yml"), "SC_DOWNLOADS": "0",
-           "SC_WORKSHEETS_CACHE": str(ROOT / ".cache" / "worksheets-fixture-val-fleuri")}
+           "SC_WORKSHEETS_CACHE": str(ROOT / ".cache" / "worksheets-fixture-cases")}
     done = subprocess.run([sys.executable, "-m", "scripts.build", "--site-dir", str(site)],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr[-3000:]
