@@ -352,14 +352,20 @@ def test_step_page_follows_the_anatomy(lang, step, path):
         assert numbers == list(range(1, len(numbers) + 1)), numbers
 
 
+def _body(path: Path) -> str:
+    """A page's Markdown without its front matter (description: …)."""
+    text = path.read_text(encoding="utf-8")
+    return re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_overview_and_resource_pages(lang):
-    text = (ROOT / "docs" / lang / "phase-3" / "index.md").read_text(encoding="utf-8")
+    text = _body(ROOT / "docs" / lang / "phase-3" / "index.md")
     assert text.startswith("# ") and 40 <= text.count("\n") <= 80
     assert '{{ journey(current="p3") }}' in text and '{{ phase_overview("p3") }}' in text
     for name, call in zip(RESOURCES, ("{{ key_points() }}", "{{ full_checklist() }}", "{{ glossary() }}",
                                       '{{ smart_region("dimensions") }}', '{{ institute("partners") }}')):
-        page = (ROOT / "docs" / lang / "resources" / f"{name}.md").read_text(encoding="utf-8")
+        page = _body(ROOT / "docs" / lang / "resources" / f"{name}.md")
         assert page.startswith("# ") and f"\n\n{call}\n" in page and "{%" not in page
 
 
