@@ -26,10 +26,21 @@ def config_file(lang: str) -> Path:
     return ROOT / "config" / f"{lang}.yml"
 
 
+class _DirtyNotice(logging.Filter):
+    """MkDocs warns on every dirty build that links may be stale; in strict mode that notice
+    alone would abort each dirty rebuild of `make serve`."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
 def build_language(lang: str, dirty: bool = False, site_dir: Path | None = None) -> None:
     """One strict MkDocs build, as `mkdocs build --strict -f config/<lang>.yml` would run it."""
     os.chdir(ROOT)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    notices = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _DirtyNotice) for f in notices.filters):
+        notices.addFilter(_DirtyNotice())
     overrides = {"strict": True}
     if site_dir is not None:
         overrides["site_dir"] = str(site_dir / lang)
