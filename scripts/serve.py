@@ -15,7 +15,7 @@ from pathlib import Path
 from mkdocs.livereload import LiveReloadServer
 
 from macros.edition import edition_path, load_edition
-from scripts.site import ROOT, build_all, build_language, write_root
+from scripts.site import ROOT, build_all, build_language, config_file, write_root
 
 SHARED = ["data", "macros", "overrides", "worksheets", "config", "mkdocs.yml"]
 log = logging.getLogger("mkdocs.sc.serve")
@@ -29,6 +29,22 @@ def snapshot(paths: list[Path]) -> dict[str, int]:
             if path.is_file() and "__pycache__" not in path.parts:
                 out[str(path)] = path.stat().st_mtime_ns
     return out
+
+
+def warm_up(langs: list[str]) -> None:
+    """Load in this process what every rebuild needs (libraries, data, worksheet downloads), so the
+    first reload after a save is as quick as the next: the first build ran in worker processes."""
+    import material.plugins.search.plugin  # noqa: F401
+    import mkdocs_macros.plugin  # noqa: F401
+    from mkdocs.config import load_config
+
+    from macros.loader import load_cached
+    from worksheets.build import downloads
+
+    data = load_cached()
+    for lang in langs:
+        downloads(data, lang)
+        load_config(config_file=str(config_file(lang))).theme.get_env()
 
 
 def main() -> None:
@@ -47,6 +63,7 @@ def main() -> None:
     watched = {lang: [ROOT / "docs" / lang] for lang in langs}
     state = {"shared": snapshot(shared), **{lang: snapshot(paths) for lang, paths in watched.items()}}
     build_all(site, jobs=2)
+    warm_up(langs)
 
     def rebuild() -> None:
         now_shared = snapshot(shared)
