@@ -53,6 +53,27 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
+def break_yaml(data_dir: Path, name: str, change) -> None:
+    """Load one data file, let `change` mutate it, write it back: a malformed-data fixture."""
+    import yaml
+
+    path = data_dir / name
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(raw)
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def expect_data_error(data_dir: Path, *parts: str) -> None:
+    """Loading `data_dir` must fail with a message holding every part (file, entry, field…)."""
+    from macros.loader import DataError, load
+
+    with pytest.raises(DataError) as err:
+        load(data_dir)
+    message = str(err.value)
+    for part in parts:
+        assert part in message, message
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:  # keep test output readable
         pass

@@ -17,6 +17,7 @@ from macros.prerequisites import (
     render_stakeholder_types,
 )
 from tests.conftest import ROOT
+from tests.conftest import break_yaml as _break, expect_data_error as _expect
 
 LANGS = ("fr", "en")
 NBSP = "\u00a0"
@@ -143,19 +144,6 @@ def test_each_case_story_has_the_five_panels(data):
 
 # --- malformed data -----------------------------------------------------------------------
 
-def _break(data_copy: Path, name: str, change) -> None:
-    path = data_copy / name
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(raw)
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-def _expect(data_copy: Path, *parts: str) -> None:
-    with pytest.raises(DataError) as err:
-        load(data_copy)
-    message = str(err.value)
-    for part in parts:
-        assert part in message, message
 
 
 def test_asset_without_english_is_refused(data_copy):

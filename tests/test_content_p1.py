@@ -15,6 +15,7 @@ from macros.loader import DataError, load
 from macros.models.planning import LISTS
 from macros.planning import render_citykeys, render_indicator_examples, render_planning_list
 from tests.conftest import ROOT
+from tests.conftest import break_yaml as _break, expect_data_error as _expect
 
 LANGS = ("fr", "en")
 NBSP, NNBSP = "\u00a0", "\u202f"
@@ -184,19 +185,6 @@ def test_corrected_names(data):
 
 # --- malformed data -----------------------------------------------------------------------
 
-def _break(data_copy: Path, name: str, change) -> None:
-    path = data_copy / name
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(raw)
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-def _expect(data_copy: Path, *parts: str) -> None:
-    with pytest.raises(DataError) as err:
-        load(data_copy)
-    message = str(err.value)
-    for part in parts:
-        assert part in message, message
 
 
 def test_list_entry_without_english_is_refused(data_copy):

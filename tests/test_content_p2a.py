@@ -11,6 +11,7 @@ from macros.cases import render_cases, render_stats, select_cases, select_figure
 from macros.implementation import render_action_plan, render_project_types, render_technology_levels
 from macros.loader import DataError, load
 from tests.conftest import ROOT
+from tests.conftest import break_yaml as _break, expect_data_error as _expect
 
 LANGS = ("fr", "en")
 NBSP, NNBSP = "\u00a0", "\u202f"
@@ -131,18 +132,6 @@ def test_phase_2_figures(data, lang, minutes):
 
 # --- malformed data -------------------------------------------------------------------------
 
-def _break(data_copy: Path, name: str, change) -> None:
-    path = data_copy / name
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(raw)
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-def _expect(data_copy: Path, *parts: str) -> None:
-    with pytest.raises(DataError) as err:
-        load(data_copy)
-    for part in parts:
-        assert part in str(err.value), str(err.value)
 
 
 def test_technology_level_without_examples_is_refused(data_copy):

@@ -21,6 +21,7 @@ from macros.monitoring import (render_gap_causes, render_mechanisms, render_pilo
                                render_scope, render_tools)
 from macros.steps import ordered_units
 from tests.conftest import ROOT
+from tests.conftest import break_yaml as _break, expect_data_error as _expect
 
 LANGS = ("fr", "en")
 NBSP, NNBSP = "\u00a0", "\u202f"
@@ -268,19 +269,6 @@ def test_no_tooltip_for_everyday_words(data):
 
 # --- malformed data -------------------------------------------------------------------------
 
-def _break(data_copy: Path, name: str, change) -> None:
-    path = data_copy / name
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(raw)
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-def _expect(data_copy: Path, *parts: str) -> None:
-    with pytest.raises(DataError) as err:
-        load(data_copy)
-    message = str(err.value)
-    for part in parts:
-        assert part in message, message
 
 
 def test_mechanism_measuring_something_unknown_is_refused(data_copy):
