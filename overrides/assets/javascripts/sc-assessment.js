@@ -164,14 +164,6 @@
   function refresh() { state = read(); paint(); }
 
   /* ---- the full checklist page ---- */
-  function download(data, name) {
-    var a = document.createElement("a");
-    a.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
-    a.download = name;
-    document.body.appendChild(a);
-    a.click();
-    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-  }
   function forget() { history.replaceState(null, "", location.pathname + location.search); }
   function apply(linked) { state = linked; save(order); paint(); }
   var pending = null; // a linked state waiting for the reader's answer
@@ -231,7 +223,7 @@
         navigator.clipboard.writeText(url).then(function () { say(msg.link_copied); }, manual);
       } else manual();
     },
-    "export": function () { download(store.dump(), store.edition + "-answers.json"); },
+    "export": function () { store.download(store.dump(), store.edition + "-answers.json"); },
     "import": function () { root.querySelector(".sc-assess__file").click(); },
     clear: function () {
       if (!window.confirm(msg.confirm_clear)) return;

@@ -105,8 +105,18 @@
     }
     return { status: status, count: entries.length };
   }
+  // Offer an export file to the reader; worksheets and self-assessment share it.
+  function download(data, name) {
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
   window.scStore = {
     ns: ns, edition: edition, sections: SECTIONS, available: !!storage,
-    read: read, write: write, ids: ids, dump: dump, check: check, parse: parse, load: load
+    read: read, write: write, ids: ids, dump: dump, check: check, parse: parse, load: load,
+    download: download
   };
 })();

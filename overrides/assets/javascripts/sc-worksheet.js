@@ -56,14 +56,6 @@
       if (report(store.write("worksheets", id, merge(collect()))) === "ok") say(msg.saved);
     }
     function later() { clearTimeout(timer); timer = setTimeout(save, 400); }
-    function download(data, name) {
-      var a = document.createElement("a");
-      a.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
-      a.download = name;
-      document.body.appendChild(a);
-      a.click();
-      setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-    }
     function importText(text) {
       var parsed = store.parse(text);
       if (parsed.error) {
@@ -78,8 +70,8 @@
       if (result.status === "off") report("off");
     }
     var actions = {
-      "export": function () { save(); download(store.dump(["worksheets", id]), store.edition + "-" + id + ".json"); },
-      "export-all": function () { save(); download(store.dump(), store.edition + "-answers.json"); },
+      "export": function () { save(); store.download(store.dump(["worksheets", id]), store.edition + "-" + id + ".json"); },
+      "export-all": function () { save(); store.download(store.dump(), store.edition + "-answers.json"); },
       "import": function () { file.click(); },
       "clear": function () {
         if (!window.confirm(msg.confirm_clear)) return;
