@@ -152,7 +152,7 @@ def test_reading_searching_and_answering_store_only_what_the_statement_says(brow
         box = tab.locator(".md-search__input")
         box.focus()
         box.fill("commune")
-        tab.wait_for_selector(".md-search-result__item", timeout=30_000)
+        tab.wait_for_selector(".md-search-result__item", timeout=90_000)
         tab.goto(f"{server}fr/index.html")
         toggle = tab.locator("form[data-md-component=palette] label:visible")
         if toggle.count():
