@@ -110,6 +110,19 @@ def page(browser):
     context.close()
 
 
+def search_for(tab, text: str, timeout: float = 60_000) -> None:
+    """Type a query into Material's search box and wait for its first result.
+
+    Material reads the box on keyup, on focus and once when its index is ready;
+    a bare `fill` after the index is ready is never read, so a key is pressed.
+    """
+    box = tab.locator(".md-search__input")
+    box.focus()
+    box.fill(text)
+    box.press("End")
+    tab.wait_for_selector(".md-search-result__item", timeout=timeout)
+
+
 def run_axe(tab, selector: str | None = None) -> list[dict]:
     """Run axe-core (WCAG 2.0/2.1 A and AA) on the page and return its violations."""
     need(AXE.is_file(), "axe-core missing: run `npm ci`")

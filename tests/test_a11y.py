@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from tests.conftest import AXE, AXE_TAGS, SITE, need
+from tests.conftest import AXE, AXE_TAGS, SITE, need, search_for
 from tests.qa_util import built_pages, page_params, step_pages
 
 pytestmark = pytest.mark.browser
@@ -108,10 +108,7 @@ SEARCHES = {"en": "smart city", "fr": "commune"}
 def test_search_results_are_accessible(live_tab, server, site, lang):
     axe_tab = live_tab
     open_page(axe_tab, f"{server}{lang}/index.html")
-    box = axe_tab.locator(".md-search__input")
-    box.focus()  # as the keyboard would reach it; the header shows it on wide screens
-    box.fill(SEARCHES[lang])
-    axe_tab.wait_for_selector(".md-search-result__item", timeout=90_000)  # the index is built on first use: slow on a busy 2-core runner
+    search_for(axe_tab, SEARCHES[lang])
     found = scan_both_palettes(axe_tab)
     assert not found, report(f"{lang} search results", found)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from macros.edition import load_edition
+from tests.conftest import search_for
 from tests.qa_util import LOCAL_HOSTS, built_pages, is_local, page_params, step_pages
 
 FETCHING = {  # tag -> attributes whose URL the browser loads by itself
@@ -149,10 +150,7 @@ def test_reading_searching_and_answering_store_only_what_the_statement_says(brow
     tab = context.new_page()
     try:
         tab.goto(f"{server}fr/index.html")
-        box = tab.locator(".md-search__input")
-        box.focus()
-        box.fill("commune")
-        tab.wait_for_selector(".md-search-result__item", timeout=90_000)
+        search_for(tab, "commune")
         tab.goto(f"{server}fr/index.html")
         toggle = tab.locator("form[data-md-component=palette] label:visible")
         if toggle.count():
