@@ -64,7 +64,9 @@ def on_env(env, config, files):
         if missing:
             raise PluginError(f"guide PDF: pages not rendered: {', '.join(missing)}")
         sheets = [view(data, s, lang) for s in load_sheets(data).values()]
-        css = gp.stylesheet([_theme_file(config, p) for p in config.extra_css],
+        styles = config.extra["sc_bundle"]["css"].sources if "css" in config.extra.get("sc_bundle", {}) \
+            else config.extra_css  # the sources of the bundle (macros/bundle_hooks.py)
+        css = gp.stylesheet([_theme_file(config, p) for p in styles],
                             SHEET_CSS.read_text(encoding="utf-8"), subset_fonts(FOLDER / "fonts"))
         doc = gp.assemble(data, lang, edition, entries, _state["contents"], sheets, css)
         if os.environ.get("SC_GUIDE_PDF_HTML"):  # the print page, to inspect it in a browser

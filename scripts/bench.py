@@ -149,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
                 print("Lighthouse (mobile)…", flush=True)
                 urls = [f"{lang}/{path}" for lang in LANGS for path in ("index.html", f"{STEP}.html")]
                 report["lighthouse"] = {url: lighthouse(base + url, runs=args.lighthouse_runs) for url in urls}
-        report["own_assets"] = our_assets(ROOT / "overrides" / "assets")
+        report["own_assets"] = our_assets(ROOT / "overrides" / "assets", site / LANGS[0] / "assets")
         report["worksheets"] = {lang: worksheet_sizes(site / lang) for lang in LANGS}
         report["guide_pdf"] = {lang: guide_sizes(site / lang) for lang in LANGS}
         report["machine"]["load_1min_end"] = round(os.getloadavg()[0], 1)

@@ -104,25 +104,27 @@ def page_weight(url: str) -> dict:
             "files": sorted(u.split("/", 3)[-1] for u in seen)}
 
 
-def our_assets(assets: Path) -> dict:
-    """Our own scripts and styles (sc-*): as shipped, minified (rjsmin, rcssmin) and gzipped.
-    The French search pipeline counts too: our part of lunr.fr.min.js (after Material's own)."""
-    import rcssmin
-    import rjsmin
+def our_assets(sources: Path, built: Path) -> dict:
+    """Our own scripts and styles: the sources (sc-* in overrides/assets) as written, and the one
+    minified bundle of each kind that the built language site `built` ships (macros/bundle.py),
+    with each source's minified share. The French search fold counts too: the search worker
+    loads it at the end of Material's lunr.fr.min.js."""
+    from macros.bundle import minify_css, minify_js
 
     out = {}
-    for kind, pattern, minify in (("js", "javascripts/sc-*.js", rjsmin.jsmin), ("css", "stylesheets/sc-*.css", rcssmin.cssmin)):
-        files = {p.name: p.read_text(encoding="utf-8") for p in sorted(assets.glob(pattern))}
-        if kind == "js":
-            lunr = (assets / "javascripts" / "lunr" / "min" / "lunr.fr.min.js").read_text(encoding="utf-8")
-            files["lunr.fr.min.js (our addition)"] = lunr[lunr.index("/*\n * Smart City Guide addition"):]
-        small = {name: minify(text) for name, text in files.items()}
+    for kind, folder, minify in (("js", "javascripts", minify_js), ("css", "stylesheets", minify_css)):
+        files = {p.name: p.read_text(encoding="utf-8") for p in sorted((sources / folder).glob(f"sc-*.{kind}"))}
+        shipped = [p.read_bytes() for p in sorted((built / folder).glob(f"sc.*.min.{kind}"))]
+        if kind == "js":  # appended, minified, to Material's lunr.fr.min.js (macros/bundle_hooks.py)
+            files["sc-fold-fr.js"] = (sources / folder / "lunr" / "sc-fold-fr.js").read_text(encoding="utf-8")
+            lunr = (built / folder / "lunr" / "min" / "lunr.fr.min.js").read_text(encoding="utf-8")
+            shipped.append(lunr[lunr.index("/* sc-fold-fr.js */"):].encode())
         out[kind] = {
-            "files": {name: {"raw": len(text.encode()), "minified": len(small[name].encode()),
-                             "gzip": gz(small[name].encode())} for name, text in files.items()},
+            "files": {name: {"raw": len(text.encode()), "minified": len(minify(name, text).encode())}
+                      for name, text in files.items()},
             "raw": sum(len(t.encode()) for t in files.values()),
-            "minified": sum(len(t.encode()) for t in small.values()),
-            "gzip": gz("".join(small.values()).encode()),
+            "minified": sum(len(b) for b in shipped),
+            "gzip": sum(gz(b) for b in shipped),
         }
     return out
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -108,6 +109,21 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+BUNDLE_LINK = re.compile(r'(?:href|src)="[^"]*?(assets/(?:stylesheets|javascripts)/sc\.[0-9a-f]{8}\.min\.(css|js))"')
+
+
+def bundles(lang_dir: Path, html: str) -> dict[str, str]:
+    """The text of our CSS and JS bundles that a built page links (macros/bundle.py), by kind."""
+    found = {kind: path for path, kind in BUNDLE_LINK.findall(html)}
+    return {kind: (lang_dir / path).read_text(encoding="utf-8") for kind, path in found.items()}
+
+
+def bundled(lang_dir: Path, html: str, kind: str) -> list[str]:
+    """The names of the sources in the page's bundle of `kind`, in order (its header comment)."""
+    text = bundles(lang_dir, html).get(kind, "")
+    return [n.strip() for n in text[3:text.index(" */")].split(",")] if text.startswith("/* ") else []
 
 
 def search_for(tab, text: str, timeout: float = 60_000) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import describe, need, run_axe
+from conftest import bundled, describe, need, run_axe
 from macros.assessment import MESSAGES, SHARED, config, render_assess_step, render_assessment
 from macros.checklist import full_checklist_groups, items_for
 from macros.edition import load_edition
@@ -76,8 +76,9 @@ def test_built_pages_carry_the_assessment(site, data, lang):
     full = (site / lang / FULL).read_text(encoding="utf-8")
     assert full.count('class="sc-assess"') == 1 and full.count('class="sc-assess-config"') == 1
     assert len(re.findall(r'<li class="sc-checklist__item"[^>]*data-sc-item=', full)) == 33
-    assert "sc-assessment.js" in full and "sc-store.js" in full
-    assert full.index("sc-store.js") < full.index("sc-assessment.js")
+    scripts = bundled(site / lang, full, "js")
+    assert "sc-assessment.js" in scripts and "sc-store.js" in scripts
+    assert scripts.index("sc-store.js") < scripts.index("sc-assessment.js")
     for phase in data.phases.phases:
         for step in phase.steps:
             page = (site / lang / step_url(data, step.id)).read_text(encoding="utf-8")

@@ -20,7 +20,7 @@ from macros.loader import DataError, load
 from macros.monitoring import (render_gap_causes, render_mechanisms, render_pilot_decisions,
                                render_scope, render_tools)
 from macros.steps import ordered_units
-from tests.conftest import ROOT
+from tests.conftest import ROOT, bundled
 from tests.conftest import break_yaml as _break, expect_data_error as _expect
 
 LANGS = ("fr", "en")
@@ -382,7 +382,7 @@ def test_built_full_checklist_matches_the_step_pages(site, data, lang):
     full = _page(site, lang, "resources/checklist")
     ids = _items(full)
     assert len(ids) == 33 and sorted(ids) == sorted(i.id for i in data.checklist.items)
-    assert "sc-print-checklist.css" in full
+    assert "sc-print-checklist.css" in bundled(site / lang, full, "css")
     toc = full.split('data-md-component="toc"', 1)[1]
     for phase in data.phases.phases:
         assert f'href="#sc-checklist-{phase.id}"' in toc

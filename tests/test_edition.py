@@ -18,7 +18,7 @@ from macros.edition_pages import render_credits, render_edition_line, render_off
 from macros.images import ImageError, check_svg
 from macros.loader import DataError, load
 from scripts.offline import make_zip
-from tests.conftest import ROOT
+from tests.conftest import ROOT, bundles
 
 FIXTURE = ROOT / "tests" / "fixtures" / "edition-valfleuri"
 SVG_OK = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#123"/></svg>'
@@ -257,7 +257,6 @@ def test_reference_site_is_branded_by_its_edition_file(site):
         assert f'href="../../{edition.id}.zip"' in publish
         about = (site / lang / "about" / "index.html").read_text(encoding="utf-8")
         assert 'id="sc-credits"' in about and "Smart City Institute" in about
-        palette = (site / lang / "assets" / "edition" / "palette.css").read_text(encoding="utf-8")
-        assert f"--md-primary-fg-color: {edition.colours.primary}" in palette
         home = (site / lang / "index.html").read_text(encoding="utf-8")
+        assert f"--md-primary-fg-color:{edition.colours.primary}" in bundles(site / lang, home)["css"]
         assert 'class="sc-edition-line"' in home and 'class="md-copyright sc-footer"' in home

@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from macros.edition import load_edition
-from tests.conftest import ROOT
+from tests.conftest import ROOT, bundled, bundles
 from tests.test_links import check_site
 
 FIXTURE = ROOT / "tests" / "fixtures" / "edition-valfleuri"
@@ -60,11 +60,13 @@ def test_header_shows_its_brand_and_nothing_of_the_reference(fx_site):
     assert (fx_site / "fr" / "assets" / "edition" / "logo.png").read_bytes() == (FIXTURE / "logo.png").read_bytes()
     assert '<link rel="icon" href="../assets/edition/favicon.png">' in page
     assert '<meta name="application-name" content="Smart Val-Fleuri">' in page
-    palette = (fx_site / "fr" / "assets" / "edition" / "palette.css").read_text(encoding="utf-8")
-    assert "--md-primary-fg-color: #1f5130" in palette and "--md-accent-fg-color: #8a1c5b" in palette
+    styles = bundles(fx_site / "fr", page)["css"]
+    palette = styles[styles.index("/* Colours of the edition"):]
+    assert "--md-primary-fg-color:#1f5130" in palette and "--md-accent-fg-color:#8a1c5b" in palette
     assert REFERENCE.colours.primary not in palette and REFERENCE.colours.accent not in palette
     # The palette comes after the base styles, whose reference colours it overrides.
-    assert page.index("sc-base.css") < page.index("assets/edition/palette.css")
+    sources = bundled(fx_site / "fr", page, "css")
+    assert sources.index("sc-base.css") < sources.index("palette.css")
 
 
 def test_home_line_footer_and_credits(fx_site):

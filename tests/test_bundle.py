@@ -1,0 +1,147 @@
+"""Our styles and scripts ship as one minified file each (macros/bundle.py, macros/bundle_hooks.py)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from macros import bundle_hooks
+from macros.bundle import Bundle, BundleError, bundle, extend
+from tests.conftest import ROOT, bundled, bundles
+
+SOURCES = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "#"))
+
+
+def test_styles_keep_their_cascade_order_and_lose_comments_and_spaces():
+    made = bundle("css", [("a/one.css", "/* why */\n.sc-a {\n  color: red;\n}\n"),
+                          ("b/two.css", ".sc-a { color: blue; }\n")])
+    assert made.sources == ("a/one.css", "b/two.css")
+    assert made.text == "/* one.css, two.css */\n.sc-a{color:red}\n.sc-a{color:blue}\n"
+    assert re.fullmatch(r"assets/stylesheets/sc\.[0-9a-f]{8}\.min\.css", made.path)
+
+
+def test_the_name_changes_with_the_content_so_browsers_never_keep_a_stale_copy():
+    one = bundle("css", [("x.css", ".sc-a{color:red}")])
+    assert one.path == bundle("css", [("x.css", ".sc-a { color : red }")]).path  # same output
+    assert one.path != bundle("css", [("x.css", ".sc-a{color:blue}")]).path
+
+
+def test_scripts_are_minified_with_local_names_shortened_and_globals_kept():
+    source = "(function () {\n  var storedAnswers = window.scStore;\n  storedAnswers.load();\n})();\n"
+    made = bundle("js", [("s.js", source), ("t.js", "window.scOther = 1")])
+    body = made.text.split("\n", 1)[1]
+    assert "storedAnswers" not in body and "window.scStore" in body and "window.scOther=1" in body
+    assert body.count(";\n") == 1  # a separator between files, so one without a final ; is safe
+    assert re.fullmatch(r"assets/javascripts/sc\.[0-9a-f]{8}\.min\.js", made.path)
+
+
+@pytest.mark.parametrize("source, hint", [
+    ("(function () { let x = 1; })();", "let"),
+    ("var f = () => 1;", "=>"),
+    ("function f( {", "{"),
+])
+def test_a_script_that_does_not_parse_names_its_file_and_place(source, hint):
+    with pytest.raises(BundleError) as caught:
+        bundle("js", [("ok.js", "var a = 1;"), ("assets/javascripts/sc-bad.js", source)])
+    assert caught.value.source == "assets/javascripts/sc-bad.js"
+    assert str(caught.value).startswith("assets/javascripts/sc-bad.js: ")
+    assert "1:" in caught.value.problem and "ES5" in caught.value.problem
+
+
+def test_a_stylesheet_with_unbalanced_braces_is_refused():
+    with pytest.raises(BundleError, match=r"sc-bad\.css: unbalanced braces \(2 opening, 1 closing\)"):
+        bundle("css", [("sc-bad.css", ".a { color: red; .b { color: blue; }")])
+
+
+def test_only_css_and_js_are_bundled():
+    with pytest.raises(ValueError, match="css or js"):
+        bundle("html", [])
+
+
+def _hook_config(tmp_path, css: list[str], js: list[str]) -> MkDocsConfig:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "t", "docs_dir": str(docs), "site_dir": str(tmp_path / "site"),
+                      "extra_css": css, "extra_javascript": js})
+    errors, _ = config.validate()
+    assert not errors, errors
+    return config
+
+
+def _theme_files(tmp_path, config, names: dict[str, str]) -> Files:
+    for name, text in names.items():
+        (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
+    config.plugins._current_plugin = None  # as during a build: File.generated records its maker
+    return Files([File(name, config.docs_dir, config.site_dir, False) for name in names])
+
+
+def test_the_hook_replaces_the_sources_by_the_bundles_and_keeps_remote_entries(tmp_path):
+    config = _hook_config(tmp_path, ["a.css", "b.css"], ["s.js", "https://example.org/x.js"])
+    sources = {"a.css": ".a{}", "b.css": ".b{}", "s.js": "var s = 1;", "page.md": "#"}
+    out = bundle_hooks.on_files(_theme_files(tmp_path, config, sources), config)
+    made = config.extra["sc_bundle"]
+    assert isinstance(made["css"], Bundle) and made["css"].sources == ("a.css", "b.css")
+    assert config.extra_css == [made["css"].path]
+    assert [str(s) for s in config.extra_javascript] == [made["js"].path, "https://example.org/x.js"]
+    kept = sorted(f.src_uri for f in out)
+    assert kept == sorted(["page.md", made["css"].path, made["js"].path])
+    assert out.get_file_from_path(made["css"].path).content_string == made["css"].text
+
+
+def test_the_hook_stops_the_build_naming_the_source_file(tmp_path):
+    bad = tmp_path / "sc-bad.js"
+    bad.write_text("const x = 1;", encoding="utf-8")
+    config = _hook_config(tmp_path, [], ["sc-bad.js"])
+    files = Files([File("sc-bad.js", str(tmp_path), config.site_dir, False)])
+    with pytest.raises(PluginError, match=re.escape(str(bad)) + r": .*ES5"):
+        bundle_hooks.on_files(files, config)
+
+
+def test_an_addition_to_a_theme_script_is_appended_minified():
+    out = extend("!function(){lunr.fr=1}();\n", "assets/javascripts/lunr/sc-fold.js",
+                 "/* why */\n(function (lunr) {\n  var language = lunr.fr;\n})(self.lunr);\n")
+    assert out.startswith("!function(){lunr.fr=1}();\n/* sc-fold.js */\n(function(")
+    assert "why" not in out and "language" not in out
+
+
+def test_the_hook_appends_our_addition_to_the_theme_script(tmp_path, monkeypatch):
+    monkeypatch.setattr(bundle_hooks, "EXTENSIONS", {"lib.js": "add.js"})
+    config = _hook_config(tmp_path, [], [])
+    files = bundle_hooks.on_files(_theme_files(tmp_path, config, {"lib.js": "lib();", "add.js": "var a = 1;"}), config)
+    assert [f.src_uri for f in files] == ["lib.js"]
+    assert files.get_file_from_path("lib.js").content_string == "lib();\n/* add.js */\nvar a=1\n"
+
+
+def test_an_addition_to_a_script_the_theme_lost_stops_the_build(tmp_path, monkeypatch):
+    monkeypatch.setattr(bundle_hooks, "EXTENSIONS", {"gone.js": "add.js"})
+    config = _hook_config(tmp_path, [], [])
+    files = _theme_files(tmp_path, config, {"add.js": "var a = 1;"})
+    with pytest.raises(PluginError, match=r"add\.js: extends gone\.js, which the theme no longer has"):
+        bundle_hooks.on_files(files, config)
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_page_links_one_bundle_of_each_kind_with_every_source_in_order(site, lang):
+    css = [p.rsplit("/", 1)[-1] for p in SOURCES["extra_css"]]
+    js = [p.rsplit("/", 1)[-1] for p in SOURCES["extra_javascript"]]
+    # The edition's palette sits right after the base styles it overrides (macros/edition_hooks.py).
+    css.insert(css.index("sc-base.css") + 1, "palette.css")
+    for page in (site / lang).rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        if "md-header" not in html:
+            continue  # a redirect or a print page without the theme
+        assert bundled(site / lang, html, "css") == css, page
+        assert bundled(site / lang, html, "js") == js, page
+        assert not re.search(r'(href|src)="[^"]*/sc-[a-z-]+\.(css|js)"', html), page
+    assert not list((site / lang / "assets").rglob("sc-*.css")) and not list((site / lang / "assets").rglob("sc-*.js"))
+    lunr = (site / lang / "assets/javascripts/lunr/min/lunr.fr.min.js").read_text(encoding="utf-8")
+    assert lunr.index("/* sc-fold-fr.js */") > 5000, "the French fold is appended to Material's file"
+    home = (site / lang / "index.html").read_text(encoding="utf-8")
+    shipped = bundles(site / lang, home)
+    assert len(shipped["js"]) < 20 * 1024 and "\n  " not in shipped["css"]
