@@ -1,0 +1,59 @@
+"""MkDocs hook: a dirty rebuild keeps the whole search index.
+
+A dirty build renders only the pages that changed, and Material's search plugin
+writes an index of what it rendered. It merges with the previous index only when
+its own instance survives between builds, which `make serve` does not keep (it
+loads each language's config afresh). So the index on disk is read before the
+build and merged back after it: the rebuilt pages' entries replace theirs.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+_state: dict = {}
+
+
+def merge_index(old: dict, new: dict) -> dict:
+    """`new` indexes only the rebuilt pages; every other page keeps its entries from `old`,
+    in the old order, and a page new to the site comes last."""
+    def page(entry: dict) -> str:
+        return entry["location"].split("#", 1)[0]
+
+    fresh: dict[str, list[dict]] = {}
+    for entry in new["docs"]:
+        fresh.setdefault(page(entry), []).append(entry)
+    docs, placed = [], set()
+    for entry in old["docs"]:
+        where = page(entry)
+        if where not in fresh:
+            docs.append(entry)
+        elif where not in placed:
+            docs.extend(fresh[where])
+            placed.add(where)
+    docs.extend(e for where, entries in fresh.items() if where not in placed for e in entries)
+    return {**new, "docs": docs}
+
+
+def _index(config) -> Path:
+    return Path(config.site_dir) / "search" / "search_index.json"
+
+
+def on_startup(command, dirty):
+    _state["dirty"] = dirty
+
+
+def on_pre_build(config):
+    path = _index(config)
+    _state["old"] = json.loads(path.read_text(encoding="utf-8")) \
+        if _state.get("dirty") and path.is_file() else None
+
+
+@event_priority(-50)  # after Material's search plugin writes the index, before offline inlines it
+def on_post_build(config):
+    path = _index(config)
+    if _state.get("old") and path.is_file():
+        merged = merge_index(_state["old"], json.loads(path.read_text(encoding="utf-8")))
+        path.write_text(json.dumps(merged, separators=(",", ":"), default=str), encoding="utf-8")  # as Material
