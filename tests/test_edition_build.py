@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from macros.bundle import minify_css
 from macros.edition import load_edition
+from macros.edition_assets import palette_css
 from tests.conftest import ROOT, bundled, bundles
 from tests.test_links import check_site
 
@@ -61,12 +63,14 @@ def test_header_shows_its_brand_and_nothing_of_the_reference(fx_site):
     assert '<link rel="icon" href="../assets/edition/favicon.png">' in page
     assert '<meta name="application-name" content="Smart Val-Fleuri">' in page
     styles = bundles(fx_site / "fr", page)["css"]
-    palette = styles[styles.index("/* Colours of the edition"):]
+    palette = minify_css("palette.css", palette_css(load_edition(FIXTURE / "edition.yml")))
     assert "--md-primary-fg-color:#1f5130" in palette and "--md-accent-fg-color:#8a1c5b" in palette
     assert REFERENCE.colours.primary not in palette and REFERENCE.colours.accent not in palette
-    # The palette comes after the base styles, whose reference colours it overrides.
+    # The palette comes right after the base styles, whose reference colours it overrides.
+    base = minify_css("sc-base.css", (ROOT / "overrides/assets/stylesheets/sc-base.css").read_text(encoding="utf-8"))
+    assert styles.index(base) + len(base) + 1 == styles.index(palette)
     sources = bundled(fx_site / "fr", page, "css")
-    assert sources.index("sc-base.css") < sources.index("palette.css")
+    assert sources.index("sc-base.css") + 1 == sources.index("palette.css")
 
 
 def test_home_line_footer_and_credits(fx_site):
