@@ -67,18 +67,28 @@ def test_no_macro_left_unrendered(site, lang):
     assert not leftovers
 
 
+def _units() -> list:
+    from macros.loader import load_cached
+    from macros.steps import ordered_units
+
+    return [pytest.param(phase.slug, unit.slug, unit.id, id=unit.id) for phase, _, unit in ordered_units(load_cached())]
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_step_pages_carry_their_step_id(site, data, lang):
-    seen = 0
-    for phase in data.phases.phases:
-        for step in phase.steps:
-            for unit in (step, *step.parts):
-                page = site / lang / phase.slug / f"{unit.slug}.html"
-                if page.exists():
-                    ids = re.findall(r'data-sc-step="([^"]+)"', page.read_text(encoding="utf-8"))
-                    assert ids == [unit.id], f"{page}: {ids}"
-                    seen += 1
-    assert seen >= 5
+@pytest.mark.parametrize("folder, slug, unit_id", _units())
+def test_every_step_page_carries_its_id_checklist_and_cases(site, data, lang, folder, slug, unit_id):
+    """Each step and part page: its id once, its checklist items in data order (a step's page
+    shows its parts' items too; a step with none of its own shows the step it depends on),
+    a case or a figure from the guide, no macro call left."""
+    from macros.checklist import items_for
+
+    html = (site / lang / folder / f"{slug}.html").read_text(encoding="utf-8")
+    assert re.findall(r'data-sc-step="([^"]+)"', html) == [unit_id]
+    shown = re.findall(r'data-sc-checklist="([^"]+)"', html)
+    assert shown == [unit_id] if items_for(data, unit_id) else len(shown) == 1, shown
+    assert re.findall(r'data-sc-item="([^"]+)"', html) == [i.id for i in items_for(data, shown[0])]
+    assert "data-sc-case=" in html or 'class="sc-stat' in html, "no case study nor figure from the guide"
+    assert not re.search(r"\{\{\s*[a-z_]+\(", html), "a macro call was left unrendered"
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -368,16 +368,6 @@ def _items(html: str) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("step,path", STEP_PAGES.items())
-def test_built_step_pages(site, data, lang, step, path):
-    html = _page(site, lang, path)
-    assert f'data-sc-step="{step}"' in html
-    assert "data-sc-case=" in html or 'class="sc-stat"' in html
-    assert _items(html) == [i.id for i in items_for(data, step)]
-    assert not re.search(r"\{\{\s*[a-z_]+\(", html), "a macro call was left unrendered"
-
-
-@pytest.mark.parametrize("lang", LANGS)
 def test_built_full_checklist_matches_the_step_pages(site, data, lang):
     full = _page(site, lang, "resources/checklist")
     ids = _items(full)
