@@ -2,13 +2,10 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-import yaml
 
 from macros.cases import render_cases, select_cases
-from macros.loader import DataError, load
 from macros.prerequisites import (
     ladder_rows,
     render_civil_society_roles,
@@ -144,45 +141,30 @@ def test_each_case_story_has_the_five_panels(data):
 
 # --- malformed data -----------------------------------------------------------------------
 
+MALFORMED = [  # (test id, data file, change to its parsed YAML, what the error must name)
+    ("asset-without-english", "leadership.yml", lambda raw: raw["assets"][8]["text"].pop("en"),
+     ("data/leadership.yml", "entry 'arbitrate'", "field 'text.en'")),
+    ("stakeholder-type-with-unknown-key", "stakeholders.yml", lambda raw: raw["types"][1].update(name="x"),
+     ("data/stakeholders.yml", "entry 'business'", "field 'name'")),
+    ("role-without-description", "stakeholders.yml", lambda raw: raw["roles"][3].pop("description"),
+     ("data/stakeholders.yml", "entry 'client'", "field 'description'")),
+    ("rung-with-bad-id", "participation.yml",
+     lambda raw: raw["levels"][2]["rungs"][0].update(id="Partnership"),
+     ("data/participation.yml", "entry 'Partnership'", "field 'id'")),
+    ("rung-id-used-twice", "participation.yml",
+     lambda raw: raw["levels"][1]["rungs"][0].update(id="manipulation"),
+     ("data/participation.yml", "entry 'manipulation'", "field 'id'", "duplicate")),
+    ("level-without-rungs", "participation.yml", lambda raw: raw["levels"][0].update(rungs=[]),
+     ("data/participation.yml", "entry 'non-participation'", "field 'rungs'")),
+    ("case-stat-with-unknown-unit", "cases/montreal.yml", lambda raw: raw["stats"][0].update(unit="projets"),
+     ("data/cases/montreal.yml", "entry 'montreal'", "field 'stats[0].unit'")),
+]
 
 
-def test_asset_without_english_is_refused(data_copy):
-    _break(data_copy, "leadership.yml", lambda raw: raw["assets"][8]["text"].pop("en"))
-    _expect(data_copy, "data/leadership.yml", "entry 'arbitrate'", "field 'text.en'")
-
-
-def test_stakeholder_type_with_unknown_key_is_refused(data_copy):
-    _break(data_copy, "stakeholders.yml", lambda raw: raw["types"][1].update(name="x"))
-    _expect(data_copy, "data/stakeholders.yml", "entry 'business'", "field 'name'")
-
-
-def test_role_without_description_is_refused(data_copy):
-    _break(data_copy, "stakeholders.yml", lambda raw: raw["roles"][3].pop("description"))
-    _expect(data_copy, "data/stakeholders.yml", "entry 'client'", "field 'description'")
-
-
-def test_rung_with_bad_id_is_refused(data_copy):
-    def change(raw):
-        raw["levels"][2]["rungs"][0]["id"] = "Partnership"
-    _break(data_copy, "participation.yml", change)
-    _expect(data_copy, "data/participation.yml", "entry 'Partnership'", "field 'id'")
-
-
-def test_rung_id_used_twice_is_refused(data_copy):
-    def change(raw):
-        raw["levels"][1]["rungs"][0]["id"] = "manipulation"
-    _break(data_copy, "participation.yml", change)
-    _expect(data_copy, "data/participation.yml", "entry 'manipulation'", "field 'id'", "duplicate")
-
-
-def test_level_without_rungs_is_refused(data_copy):
-    _break(data_copy, "participation.yml", lambda raw: raw["levels"][0].update(rungs=[]))
-    _expect(data_copy, "data/participation.yml", "entry 'non-participation'", "field 'rungs'")
-
-
-def test_case_stat_with_unknown_unit_is_refused(data_copy):
-    _break(data_copy, "cases/montreal.yml", lambda raw: raw["stats"][0].update(unit="projets"))
-    _expect(data_copy, "data/cases/montreal.yml", "entry 'montreal'", "field 'stats[0].unit'")
+@pytest.mark.parametrize("name, change, expected", [pytest.param(f, c, e, id=i) for i, f, c, e in MALFORMED])
+def test_malformed_data_is_refused_naming_file_entry_and_field(data_copy, name, change, expected):
+    _break(data_copy, name, change)
+    _expect(data_copy, *expected)
 
 
 # --- page sources -------------------------------------------------------------------------

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-from pathlib import Path
 
 import pytest
-import yaml
 
 from macros.cases import render_cases, render_stats, select_cases, select_figures
 from macros.checklist import items_for
-from macros.loader import DataError, load
 from macros.models.planning import LISTS
 from macros.planning import render_citykeys, render_indicator_examples, render_planning_list
 from tests.conftest import ROOT
@@ -185,46 +182,36 @@ def test_corrected_names(data):
 
 # --- malformed data -----------------------------------------------------------------------
 
+MALFORMED = [  # (test id, data file, change to its parsed YAML, what the error must name)
+    ("list-entry-without-english", "planning.yml",
+     lambda raw: raw["indicator_principles"][1]["title"].pop("en"),
+     ("data/planning.yml", "entry 'simplicity'", "field 'title.en'")),
+    ("list-entry-with-unknown-key", "planning.yml",
+     lambda raw: raw["communication_channels"][0].update(url="x"),
+     ("data/planning.yml", "entry 'digital-documents'", "field 'url'")),
+    ("list-entry-id-used-twice", "planning.yml",
+     lambda raw: raw["communication_decisions"][1].update(id="what"),
+     ("data/planning.yml", "entry 'what'", "field 'id'", "duplicate")),
+    ("citykeys-category-without-themes", "citykeys.yml", lambda raw: raw["categories"][3].update(themes=[]),
+     ("data/citykeys.yml", "entry 'governance'", "field 'themes'")),
+    ("citykeys-theme-without-french", "citykeys.yml", lambda raw: raw["categories"][2]["themes"][0].pop("fr"),
+     ("data/citykeys.yml", "entry 'planet'", "field 'themes[0].fr'")),
+    ("indicator-set-with-unknown-case", "indicator-examples.yml",
+     lambda raw: raw["sets"][0].update(case="st-albrt"),
+     ("data/indicator-examples.yml", "entry 'st-albert'", "field 'case'", "st-albrt")),
+    ("objective-without-indicators", "indicator-examples.yml",
+     lambda raw: raw["sets"][0]["groups"][2].update(indicators=[]),
+     ("data/indicator-examples.yml", "entry 'connectivity'", "field 'indicators'")),
+    ("indicator-group-with-unknown-dimension", "indicator-examples.yml",
+     lambda raw: raw["sets"][0]["groups"][0].update(dimension="transport"),
+     ("data/indicator-examples.yml", "entry 'transport'", "field 'dimension'")),
+]
 
 
-def test_list_entry_without_english_is_refused(data_copy):
-    _break(data_copy, "planning.yml", lambda raw: raw["indicator_principles"][1]["title"].pop("en"))
-    _expect(data_copy, "data/planning.yml", "entry 'simplicity'", "field 'title.en'")
-
-
-def test_list_entry_with_unknown_key_is_refused(data_copy):
-    _break(data_copy, "planning.yml", lambda raw: raw["communication_channels"][0].update(url="x"))
-    _expect(data_copy, "data/planning.yml", "entry 'digital-documents'", "field 'url'")
-
-
-def test_list_entry_id_used_twice_is_refused(data_copy):
-    _break(data_copy, "planning.yml", lambda raw: raw["communication_decisions"][1].update(id="what"))
-    _expect(data_copy, "data/planning.yml", "entry 'what'", "field 'id'", "duplicate")
-
-
-def test_citykeys_category_without_themes_is_refused(data_copy):
-    _break(data_copy, "citykeys.yml", lambda raw: raw["categories"][3].update(themes=[]))
-    _expect(data_copy, "data/citykeys.yml", "entry 'governance'", "field 'themes'")
-
-
-def test_citykeys_theme_without_french_is_refused(data_copy):
-    _break(data_copy, "citykeys.yml", lambda raw: raw["categories"][2]["themes"][0].pop("fr"))
-    _expect(data_copy, "data/citykeys.yml", "entry 'planet'", "field 'themes[0].fr'")
-
-
-def test_indicator_set_with_unknown_case_is_refused(data_copy):
-    _break(data_copy, "indicator-examples.yml", lambda raw: raw["sets"][0].update(case="st-albrt"))
-    _expect(data_copy, "data/indicator-examples.yml", "entry 'st-albert'", "field 'case'", "st-albrt")
-
-
-def test_objective_without_indicators_is_refused(data_copy):
-    _break(data_copy, "indicator-examples.yml", lambda raw: raw["sets"][0]["groups"][2].update(indicators=[]))
-    _expect(data_copy, "data/indicator-examples.yml", "entry 'connectivity'", "field 'indicators'")
-
-
-def test_indicator_group_with_unknown_dimension_is_refused(data_copy):
-    _break(data_copy, "indicator-examples.yml", lambda raw: raw["sets"][0]["groups"][0].update(dimension="transport"))
-    _expect(data_copy, "data/indicator-examples.yml", "entry 'transport'", "field 'dimension'")
+@pytest.mark.parametrize("name, change, expected", [pytest.param(f, c, e, id=i) for i, f, c, e in MALFORMED])
+def test_malformed_data_is_refused_naming_file_entry_and_field(data_copy, name, change, expected):
+    _break(data_copy, name, change)
+    _expect(data_copy, *expected)
 
 
 # --- page sources -------------------------------------------------------------------------

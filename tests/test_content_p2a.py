@@ -2,14 +2,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-import yaml
 
 from macros.cases import render_cases, render_stats, select_cases, select_figures
 from macros.implementation import render_action_plan, render_project_types, render_technology_levels
-from macros.loader import DataError, load
 from tests.conftest import ROOT
 from tests.conftest import break_yaml as _break, expect_data_error as _expect
 
@@ -132,41 +129,31 @@ def test_phase_2_figures(data, lang, minutes):
 
 # --- malformed data -------------------------------------------------------------------------
 
+MALFORMED = [  # (test id, data file, change to its parsed YAML, what the error must name)
+    ("technology-level-without-examples", "technology.yml", lambda raw: raw["levels"][1].update(examples=[]),
+     ("data/technology.yml", "entry 'sensors'", "field 'examples'")),
+    ("technology-example-without-french", "technology.yml",
+     lambda raw: raw["levels"][2]["examples"][0].pop("fr"),
+     ("data/technology.yml", "entry 'platforms'", "field 'examples[0].fr'")),
+    ("technology-level-with-unknown-key", "technology.yml", lambda raw: raw["levels"][0].update(number=1),
+     ("data/technology.yml", "entry 'connectivity'", "field 'number'")),
+    ("project-type-pointing-to-an-unknown-step", "action_plan.yml",
+     lambda raw: raw["project_types"][3].update(see="p2-s9"),
+     ("data/action_plan.yml", "entry 'self-financing'", "field 'see'", "p2-s9")),
+    ("plan-example-with-unknown-dimension", "action_plan.yml",
+     lambda raw: raw["levels"][0]["example"].update(dimension="smart"),
+     ("data/action_plan.yml", "entry 'dimensions'", "field 'example.dimension'")),
+    ("duplicate-project-type", "action_plan.yml", lambda raw: raw["project_types"][1].update(id="pilot"),
+     ("data/action_plan.yml", "entry 'pilot'", "duplicate")),
+    ("project-type-without-when", "action_plan.yml", lambda raw: raw["project_types"][0].pop("when"),
+     ("data/action_plan.yml", "entry 'bottom-up'", "field 'when'")),
+]
 
 
-def test_technology_level_without_examples_is_refused(data_copy):
-    _break(data_copy, "technology.yml", lambda raw: raw["levels"][1].update(examples=[]))
-    _expect(data_copy, "data/technology.yml", "entry 'sensors'", "field 'examples'")
-
-
-def test_technology_example_without_french_is_refused(data_copy):
-    _break(data_copy, "technology.yml", lambda raw: raw["levels"][2]["examples"][0].pop("fr"))
-    _expect(data_copy, "data/technology.yml", "entry 'platforms'", "field 'examples[0].fr'")
-
-
-def test_technology_level_with_unknown_key_is_refused(data_copy):
-    _break(data_copy, "technology.yml", lambda raw: raw["levels"][0].update(number=1))
-    _expect(data_copy, "data/technology.yml", "entry 'connectivity'", "field 'number'")
-
-
-def test_project_type_pointing_to_an_unknown_step_is_refused(data_copy):
-    _break(data_copy, "action_plan.yml", lambda raw: raw["project_types"][3].update(see="p2-s9"))
-    _expect(data_copy, "data/action_plan.yml", "entry 'self-financing'", "field 'see'", "p2-s9")
-
-
-def test_plan_example_with_unknown_dimension_is_refused(data_copy):
-    _break(data_copy, "action_plan.yml", lambda raw: raw["levels"][0]["example"].update(dimension="smart"))
-    _expect(data_copy, "data/action_plan.yml", "entry 'dimensions'", "field 'example.dimension'")
-
-
-def test_duplicate_project_type_is_refused(data_copy):
-    _break(data_copy, "action_plan.yml", lambda raw: raw["project_types"][1].update(id="pilot"))
-    _expect(data_copy, "data/action_plan.yml", "entry 'pilot'", "duplicate")
-
-
-def test_project_type_without_when_is_refused(data_copy):
-    _break(data_copy, "action_plan.yml", lambda raw: raw["project_types"][0].pop("when"))
-    _expect(data_copy, "data/action_plan.yml", "entry 'bottom-up'", "field 'when'")
+@pytest.mark.parametrize("name, change, expected", [pytest.param(f, c, e, id=i) for i, f, c, e in MALFORMED])
+def test_malformed_data_is_refused_naming_file_entry_and_field(data_copy, name, change, expected):
+    _break(data_copy, name, change)
+    _expect(data_copy, *expected)
 
 
 # --- page sources ---------------------------------------------------------------------------

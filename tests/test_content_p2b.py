@@ -3,17 +3,16 @@ from __future__ import annotations
 
 import datetime
 import re
-from pathlib import Path
 
 import pytest
-import yaml
 
 from macros.cases import render_cases, select_cases
 from macros.checklist import items_for
 from macros.dates import format_date
 from macros.financing import render_business_models, render_financing_options, select_options
 from macros.legal import render_legal_provisions, render_legal_timeline, select_provisions, timeline
-from macros.loader import DataError, load
+from macros.loader import load
+from tests.conftest import break_yaml as _break, expect_data_error as _expect
 
 NBSP, NNBSP, MINUS = "\u00a0", "\u202f", "\u2212"
 FIN = "phase-2/p2-s2c-financing.html"
@@ -30,21 +29,6 @@ MY_CASES = ["barcelona-business-models", "malmo", "skopje", "sabadell", "besanco
 
 def _text(html: str) -> str:
     return re.sub(r"<[^>]+>", "", html)
-
-
-def _edit(path: Path, change) -> None:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(raw)
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-def _fails(data_dir: Path, *needles: str) -> str:
-    with pytest.raises(DataError) as err:
-        load(data_dir)
-    message = str(err.value)
-    for needle in needles:
-        assert needle in message, message
-    return message
 
 
 # --- financing options --------------------------------------------------------------------
@@ -205,60 +189,45 @@ def test_month_names_come_from_data_not_code(data_copy):
 
 # --- malformed data -----------------------------------------------------------------------
 
-def test_unknown_financing_family_names_file_entry_and_field(data_copy):
-    _edit(data_copy / "financing.yml", lambda raw: raw["options"][3].update(family="magic"))
-    _fails(data_copy, "data/financing.yml", "entry 'cash-credit'", "field 'family'")
+MALFORMED = [  # (test id, data file, change to its parsed YAML, what the error must name)
+    ("unknown-financing-family-names-file-entry-and-field", "financing.yml",
+     lambda raw: raw["options"][3].update(family="magic"),
+     ("data/financing.yml", "entry 'cash-credit'", "field 'family'")),
+    ("missing-language-in-financing-names-the-field", "financing.yml",
+     lambda raw: raw["business_models"][1]["description"].pop("en"),
+     ("data/financing.yml", "entry 'cost-savings'", "field 'description.en'")),
+    ("unknown-case-in-business-model-example", "financing.yml",
+     lambda raw: raw["business_models"][0]["examples"][0].update(case="atlantis"),
+     ("data/financing.yml", "entry 'revenue'", "field 'examples[0].case'", "atlantis")),
+    ("unknown-figure-in-business-model-example", "financing.yml",
+     lambda raw: raw["business_models"][2]["examples"][0].update(figure="nope"),
+     ("entry 'hard-to-measure'", "field 'examples[0].figure'", "unknown figure id 'nope'")),
+    ("a-family-with-no-option", "financing.yml",
+     lambda raw: raw.update(options=[o for o in raw["options"] if o["family"] == "classic"]),
+     ("data/financing.yml", "alternative")),
+    ("bad-date-names-file-entry-and-field", "legal.yml",
+     lambda raw: raw["provisions"][0]["events"][1].update(date="2016-02-30"),
+     ("data/legal.yml", "entry 'be-public-procurement'", "field 'events[1].date'")),
+    ("events-out-of-time-order-are-refused", "legal.yml",
+     lambda raw: raw["provisions"][0]["events"][2].update(date="2015-01-01"),
+     ("data/legal.yml", "provision 'be-public-procurement'", "events")),
+    ("title-with-date-needs-an-adoption-date", "legal.yml", lambda raw: raw["provisions"][0]["events"].pop(0),
+     ("data/legal.yml", "provision 'be-public-procurement'", "{date}")),
+    ("unknown-legal-context-names-entry-and-field", "legal.yml",
+     lambda raw: raw["provisions"][2].update(context="fr-idf"),
+     ("data/legal.yml", "entry 'be-wal-codt'", "field 'context'", "unknown legal-context id 'fr-idf'")),
+    ("missing-language-in-legal-point", "legal.yml",
+     lambda raw: raw["provisions"][3]["points"][0]["text"].pop("fr"),
+     ("data/legal.yml", "entry 'eu-gdpr'", "field 'points[0].text.fr'")),
+    ("unknown-legal-area", "legal.yml", lambda raw: raw["provisions"][1].update(area="tax"),
+     ("data/legal.yml", "entry 'eu-esa-2010'", "field 'area'")),
+]
 
 
-def test_missing_language_in_financing_names_the_field(data_copy):
-    _edit(data_copy / "financing.yml", lambda raw: raw["business_models"][1]["description"].pop("en"))
-    _fails(data_copy, "data/financing.yml", "entry 'cost-savings'", "field 'description.en'")
-
-
-def test_unknown_case_in_business_model_example(data_copy):
-    _edit(data_copy / "financing.yml", lambda raw: raw["business_models"][0]["examples"][0].update(case="atlantis"))
-    _fails(data_copy, "data/financing.yml", "entry 'revenue'", "field 'examples[0].case'", "atlantis")
-
-
-def test_unknown_figure_in_business_model_example(data_copy):
-    _edit(data_copy / "financing.yml", lambda raw: raw["business_models"][2]["examples"][0].update(figure="nope"))
-    _fails(data_copy, "entry 'hard-to-measure'", "field 'examples[0].figure'", "unknown figure id 'nope'")
-
-
-def test_a_family_with_no_option_is_refused(data_copy):
-    _edit(data_copy / "financing.yml",
-          lambda raw: raw.update(options=[o for o in raw["options"] if o["family"] == "classic"]))
-    _fails(data_copy, "data/financing.yml", "alternative")
-
-
-def test_bad_date_names_file_entry_and_field(data_copy):
-    _edit(data_copy / "legal.yml", lambda raw: raw["provisions"][0]["events"][1].update(date="2016-02-30"))
-    _fails(data_copy, "data/legal.yml", "entry 'be-public-procurement'", "field 'events[1].date'")
-
-
-def test_events_out_of_time_order_are_refused(data_copy):
-    _edit(data_copy / "legal.yml", lambda raw: raw["provisions"][0]["events"][2].update(date="2015-01-01"))
-    _fails(data_copy, "data/legal.yml", "provision 'be-public-procurement'", "events")
-
-
-def test_title_with_date_needs_an_adoption_date(data_copy):
-    _edit(data_copy / "legal.yml", lambda raw: raw["provisions"][0]["events"].pop(0))
-    _fails(data_copy, "data/legal.yml", "provision 'be-public-procurement'", "{date}")
-
-
-def test_unknown_legal_context_names_entry_and_field(data_copy):
-    _edit(data_copy / "legal.yml", lambda raw: raw["provisions"][2].update(context="fr-idf"))
-    _fails(data_copy, "data/legal.yml", "entry 'be-wal-codt'", "field 'context'", "unknown legal-context id 'fr-idf'")
-
-
-def test_missing_language_in_legal_point(data_copy):
-    _edit(data_copy / "legal.yml", lambda raw: raw["provisions"][3]["points"][0]["text"].pop("fr"))
-    _fails(data_copy, "data/legal.yml", "entry 'eu-gdpr'", "field 'points[0].text.fr'")
-
-
-def test_unknown_legal_area_is_refused(data_copy):
-    _edit(data_copy / "legal.yml", lambda raw: raw["provisions"][1].update(area="tax"))
-    _fails(data_copy, "data/legal.yml", "entry 'eu-esa-2010'", "field 'area'")
+@pytest.mark.parametrize("name, change, expected", [pytest.param(f, c, e, id=i) for i, f, c, e in MALFORMED])
+def test_malformed_data_is_refused_naming_file_entry_and_field(data_copy, name, change, expected):
+    _break(data_copy, name, change)
+    _expect(data_copy, *expected)
 
 
 # --- built pages --------------------------------------------------------------------------

@@ -9,14 +9,12 @@ from pathlib import Path
 
 import markdown
 import pytest
-import yaml
 
 from macros.cases import render_cases, select_cases
 from macros.checklist import items_for, render_full_checklist
 from macros.closing import render_institute, render_key_points, render_smart_region
 from macros.glossary import render_glossary, term_definition
 from macros.glossary_abbr import abbreviations, plain
-from macros.loader import DataError, load
 from macros.monitoring import (render_gap_causes, render_mechanisms, render_pilot_decisions,
                                render_scope, render_tools)
 from macros.steps import ordered_units
@@ -269,56 +267,45 @@ def test_no_tooltip_for_everyday_words(data):
 
 # --- malformed data -------------------------------------------------------------------------
 
+def _term(raw: dict, term_id: str) -> dict:
+    """The term `term_id` in parsed glossary.yml."""
+    return next(t for t in raw["terms"] if t["id"] == term_id)
 
 
-def test_mechanism_measuring_something_unknown_is_refused(data_copy):
-    _break(data_copy, "monitoring.yml", lambda raw: raw["mechanisms"][0].update(measures=["happiness"]))
-    _expect(data_copy, "monitoring.yml", "entry 'survey'", "field 'measures[0]'")
+MALFORMED = [  # (test id, data file, change to its parsed YAML, what the error must name)
+    ("mechanism-measuring-something-unknown", "monitoring.yml",
+     lambda raw: raw["mechanisms"][0].update(measures=["happiness"]),
+     ("monitoring.yml", "entry 'survey'", "field 'measures[0]'")),
+    ("tool-with-unknown-case", "monitoring.yml", lambda raw: raw["tools"][0].update(case="citykey"),
+     ("monitoring.yml", "entry 'citykeys-framework'", "field 'case'", "citykey")),
+    ("gap-cause-without-english", "monitoring.yml", lambda raw: raw["gap_causes"][1]["signs"].pop("en"),
+     ("monitoring.yml", "entry 'resources'", "field 'signs.en'")),
+    ("key-point-with-unknown-step", "key_points.yml",
+     lambda raw: raw["groups"][4]["points"][0].update(steps=["p3-s9"]),
+     ("key_points.yml", "entry 'measure-to-manage'", "field 'steps[0]'", "p3-s9")),
+    ("region-dimension-without-members-label", "smart_region.yml",
+     lambda raw: raw["dimensions"][0].pop("members_label"),
+     ("smart_region.yml", "entry 'local-projects'", "field 'members_label'")),
+    ("milestone-with-a-bad-date", "smart_region.yml",
+     lambda raw: raw["milestones"][1].update(date="15/12/2015"),
+     ("smart_region.yml", "entry 'digital-wallonia-approved'", "field 'date'")),
+    ("partner-of-unknown-kind", "smart_city_institute.yml",
+     lambda raw: raw["partners"][0].update(kind="bank"),
+     ("smart_city_institute.yml", "entry 'belfius'", "field 'kind'")),
+    ("term-without-definition", "glossary.yml", lambda raw: _term(raw, "ppp").pop("definition"),
+     ("glossary.yml", "term 'ppp'", "definition")),
+    ("term-related-to-unknown-term", "glossary.yml", lambda raw: _term(raw, "ppp").update(see=["p-p-p"]),
+     ("glossary.yml", "entry 'ppp'", "field 'see[0]'", "p-p-p")),
+    ("short-form-given-to-two-terms", "glossary.yml",
+     lambda raw: _term(raw, "pmo").update(abbr={"fr": "PPP", "en": "PMO"}),
+     ("glossary.yml", "'PPP' (fr)", "'ppp'", "'pmo'")),
+]
 
 
-def test_tool_with_unknown_case_is_refused(data_copy):
-    _break(data_copy, "monitoring.yml", lambda raw: raw["tools"][0].update(case="citykey"))
-    _expect(data_copy, "monitoring.yml", "entry 'citykeys-framework'", "field 'case'", "citykey")
-
-
-def test_gap_cause_without_english_is_refused(data_copy):
-    _break(data_copy, "monitoring.yml", lambda raw: raw["gap_causes"][1]["signs"].pop("en"))
-    _expect(data_copy, "monitoring.yml", "entry 'resources'", "field 'signs.en'")
-
-
-def test_key_point_with_unknown_step_is_refused(data_copy):
-    _break(data_copy, "key_points.yml", lambda raw: raw["groups"][4]["points"][0].update(steps=["p3-s9"]))
-    _expect(data_copy, "key_points.yml", "entry 'measure-to-manage'", "field 'steps[0]'", "p3-s9")
-
-
-def test_region_dimension_without_members_label_is_refused(data_copy):
-    _break(data_copy, "smart_region.yml", lambda raw: raw["dimensions"][0].pop("members_label"))
-    _expect(data_copy, "smart_region.yml", "entry 'local-projects'", "field 'members_label'")
-
-
-def test_milestone_with_a_bad_date_is_refused(data_copy):
-    _break(data_copy, "smart_region.yml", lambda raw: raw["milestones"][1].update(date="15/12/2015"))
-    _expect(data_copy, "smart_region.yml", "entry 'digital-wallonia-approved'", "field 'date'")
-
-
-def test_partner_of_unknown_kind_is_refused(data_copy):
-    _break(data_copy, "smart_city_institute.yml", lambda raw: raw["partners"][0].update(kind="bank"))
-    _expect(data_copy, "smart_city_institute.yml", "entry 'belfius'", "field 'kind'")
-
-
-def test_term_without_definition_is_refused(data_copy):
-    _break(data_copy, "glossary.yml", lambda raw: next(t for t in raw["terms"] if t["id"] == "ppp").pop("definition"))
-    _expect(data_copy, "glossary.yml", "term 'ppp'", "definition")
-
-
-def test_term_related_to_unknown_term_is_refused(data_copy):
-    _break(data_copy, "glossary.yml", lambda raw: next(t for t in raw["terms"] if t["id"] == "ppp").update(see=["p-p-p"]))
-    _expect(data_copy, "glossary.yml", "entry 'ppp'", "field 'see[0]'", "p-p-p")
-
-
-def test_short_form_given_to_two_terms_is_refused(data_copy):
-    _break(data_copy, "glossary.yml", lambda raw: next(t for t in raw["terms"] if t["id"] == "pmo").update(abbr={"fr": "PPP", "en": "PMO"}))
-    _expect(data_copy, "glossary.yml", "'PPP' (fr)", "'ppp'", "'pmo'")
+@pytest.mark.parametrize("name, change, expected", [pytest.param(f, c, e, id=i) for i, f, c, e in MALFORMED])
+def test_malformed_data_is_refused_naming_file_entry_and_field(data_copy, name, change, expected):
+    _break(data_copy, name, change)
+    _expect(data_copy, *expected)
 
 
 # --- page sources ---------------------------------------------------------------------------
