@@ -1,13 +1,20 @@
-"""MkDocs hook: `extra_css` and `extra_javascript` ship as one minified file each (macros/bundle.py).
+"""MkDocs hook: our `extra_css` and `extra_javascript` ship as one minified file each (macros/bundle.py).
 
 Listed after macros/edition_hooks.py, whose palette joins the styles in its place in the
-cascade. The sources stay as they are in overrides/ for authors; only the bundles are
-written. The names the sources had are kept in `config.extra["sc_bundle"]` for the
-whole-guide PDF, which reads the styles from disk.
+cascade. The sources stay as they are in overrides/ for authors; only the bundles are written.
 
-Our additions to Material's own scripts are appended to them here too (EXTENSIONS).
+What is bundled: a plain local stylesheet that sits in assets/stylesheets/ or refers to no
+other file (a relative `url()` would break once moved), and a plain local script of ours,
+`sc-*.js` (ES5, checked by the parser). Anything else a fork lists (a remote file, a module,
+a script with `defer`, a modern library) ships as it is, and keeps its place: each unbroken
+run of bundled entries becomes one bundle where the run stood.
+
+The text of every local stylesheet, in order, stays in `config.extra["sc_css_texts"]` for
+the whole-guide PDF. Our additions to Material's own scripts are appended to them (EXTENSIONS).
 """
 from __future__ import annotations
+
+from itertools import groupby
 
 # Material's script -> our addition, appended minified; the addition is not shipped alone.
 EXTENSIONS = {"assets/javascripts/lunr/min/lunr.fr.min.js": "assets/javascripts/lunr/sc-fold-fr.js"}
@@ -17,13 +24,31 @@ def _path(entry) -> str:
     return str(getattr(entry, "path", entry))  # mkdocs 1.6 wraps scripts in ExtraScriptValue
 
 
+def _plain(entry) -> bool:
+    return not any(getattr(entry, attr, False) for attr in ("type", "defer", "async_"))
+
+
+def bundleable(kind: str, entry, file) -> bool:
+    """Whether `entry` of extra_css / extra_javascript, found in the site as `file`, joins a bundle."""
+    from macros.bundle import CSS_DIR
+
+    path = _path(entry)
+    if file is None or not _plain(entry):
+        return False
+    if kind == "js":
+        return path.endswith(".js") and path.rsplit("/", 1)[-1].startswith("sc-")
+    return path.endswith(".css") and (path.startswith(CSS_DIR + "/") or "url(" not in file.content_string)
+
+
 def on_files(files, config):
     from mkdocs.exceptions import PluginError
 
     from macros.bundle import BundleError
 
+    config.extra["sc_css_texts"] = [files.get_file_from_path(_path(e)).content_string for e in config.extra_css
+                                    if files.get_file_from_path(_path(e)) is not None]
     try:
-        config.extra["sc_bundle"] = _bundle(files, config)
+        config.extra["sc_bundle"] = {kind: _bundle(files, config, kind) for kind in ("css", "js")}
         _extend(files, config)
     except BundleError as err:
         source = files.get_file_from_path(err.source)
@@ -31,22 +56,26 @@ def on_files(files, config):
     return files
 
 
-def _bundle(files, config) -> dict:
+def _bundle(files, config, kind: str) -> list:
     from mkdocs.structure.files import File
 
     from macros.bundle import bundle
 
-    made = {}
-    for kind, key in (("css", "extra_css"), ("js", "extra_javascript")):
-        local = [p for p in map(_path, config[key]) if files.get_file_from_path(p) is not None]
-        if not local:
+    key = "extra_css" if kind == "css" else "extra_javascript"
+    entries, made = [], []
+    runs = groupby(config[key], lambda e: bundleable(kind, e, files.get_file_from_path(_path(e))))
+    for joins, run in runs:
+        run = list(run)
+        if not joins:
+            entries.extend(run)
             continue
-        made[kind] = bundle(kind, [(p, files.get_file_from_path(p).content_string) for p in local])
-        for path in local:
+        paths = [_path(e) for e in run]
+        made.append(bundle(kind, [(p, files.get_file_from_path(p).content_string) for p in paths]))
+        for path in paths:
             files.remove(files.get_file_from_path(path))
-        files.append(File.generated(config, made[kind].path, content=made[kind].text))
-        # Anything not in the site (an absolute URL) keeps its place after the bundle.
-        config[key] = [made[kind].path] + [e for e in config[key] if _path(e) not in local]
+        files.append(File.generated(config, made[-1].path, content=made[-1].text))
+        entries.append(made[-1].path)
+    config[key] = entries
     return made
 
 

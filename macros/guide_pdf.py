@@ -117,12 +117,13 @@ def assemble(data: Any, lang: str, edition: Any, entries: list[Entry], contents:
     return Document(html, f"{edition.id}.{lang}.pdf")
 
 
-def stylesheet(extra_css: list[Path], sheet_css: str, fonts: dict[str, Path]) -> str:
-    """The site's own component styles, the worksheets' styles scoped to the appendix, then ours."""
+def stylesheet(site_css: list[str], sheet_css: str, fonts: dict[str, Path]) -> str:
+    """The site's own component styles (the text of each), the worksheets' styles scoped to the
+    appendix, then ours."""
     faces = "".join(
         f'@font-face {{ font-family: "SC Sans";{" font-weight: bold;" if style == "bold" else ""}'
         f' src: url("{path.as_uri()}"); }}\n' for style, path in fonts.items())
-    site = "\n".join(p.read_text(encoding="utf-8") for p in extra_css if p.is_file())
+    site = "\n".join(site_css)
     return "\n".join((faces, site, unstack_grids(site), scoped_css(sheet_css, ".sc-gp-sheet"),
                       CSS.read_text(encoding="utf-8")))
 

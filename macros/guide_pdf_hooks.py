@@ -33,13 +33,6 @@ def on_page_content(html, page, config, files):
     return html
 
 
-def _theme_file(config, path: str) -> Path:
-    for folder in config.theme.dirs:
-        if (Path(folder) / path).is_file():
-            return Path(folder) / path
-    return Path(config.docs_dir) / path
-
-
 def on_env(env, config, files):
     from macros import guide_pdf as gp
     from macros.edition import load_edition
@@ -64,10 +57,9 @@ def on_env(env, config, files):
         if missing:
             raise PluginError(f"guide PDF: pages not rendered: {', '.join(missing)}")
         sheets = [view(data, s, lang) for s in load_sheets(data).values()]
-        styles = config.extra["sc_bundle"]["css"].sources if "css" in config.extra.get("sc_bundle", {}) \
-            else config.extra_css  # the sources of the bundle (macros/bundle_hooks.py)
-        css = gp.stylesheet([_theme_file(config, p) for p in styles],
-                            SHEET_CSS.read_text(encoding="utf-8"), subset_fonts(FOLDER / "fonts"))
+        # Every local stylesheet of the site, the edition's palette included (macros/bundle_hooks.py).
+        css = gp.stylesheet(config.extra["sc_css_texts"], SHEET_CSS.read_text(encoding="utf-8"),
+                            subset_fonts(FOLDER / "fonts"))
         doc = gp.assemble(data, lang, edition, entries, _state["contents"], sheets, css)
         if os.environ.get("SC_GUIDE_PDF_HTML"):  # the print page, to inspect it in a browser
             Path(os.environ["SC_GUIDE_PDF_HTML"].replace("{lang}", lang)).write_text(doc.html, encoding="utf-8")

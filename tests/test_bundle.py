@@ -75,29 +75,46 @@ def _hook_config(tmp_path, css: list[str], js: list[str]) -> MkDocsConfig:
 
 def _theme_files(tmp_path, config, names: dict[str, str]) -> Files:
     for name, text in names.items():
+        (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
     config.plugins._current_plugin = None  # as during a build: File.generated records its maker
     return Files([File(name, config.docs_dir, config.site_dir, False) for name in names])
 
 
-def test_the_hook_replaces_the_sources_by_the_bundles_and_keeps_remote_entries(tmp_path):
-    config = _hook_config(tmp_path, ["a.css", "b.css"], ["s.js", "https://example.org/x.js"])
-    sources = {"a.css": ".a{}", "b.css": ".b{}", "s.js": "var s = 1;", "page.md": "#"}
+def test_the_hook_bundles_runs_of_our_entries_and_leaves_the_others_in_their_place(tmp_path):
+    css = ["assets/stylesheets/sc-a.css", "assets/edition/palette.css", "https://example.org/x.css",
+           "assets/stylesheets/sc-b.css", "assets/vendor/lib.css"]
+    js = [{"path": "https://example.org/lib.js"}, "assets/javascripts/sc-s.js", "assets/javascripts/sc-t.js",
+          {"path": "assets/javascripts/sc-m.js", "type": "module"}, "assets/javascripts/vendor.js"]
+    config = _hook_config(tmp_path, css, js)
+    sources = {"assets/stylesheets/sc-a.css": ".a{}", "assets/edition/palette.css": ".p{}",
+               "assets/stylesheets/sc-b.css": ".b{}", "assets/vendor/lib.css": "@font-face{src:url(f.woff)}",
+               "assets/javascripts/sc-s.js": "var s = 1;", "assets/javascripts/sc-t.js": "var t = 2;",
+               "assets/javascripts/sc-m.js": "export const m = 1;", "assets/javascripts/vendor.js": "let v = 1;",
+               "page.md": "#"}
     out = bundle_hooks.on_files(_theme_files(tmp_path, config, sources), config)
     made = config.extra["sc_bundle"]
-    assert isinstance(made["css"], Bundle) and made["css"].sources == ("a.css", "b.css")
-    assert config.extra_css == [made["css"].path]
-    assert [str(s) for s in config.extra_javascript] == [made["js"].path, "https://example.org/x.js"]
+    assert [b.sources for b in made["css"]] == [("assets/stylesheets/sc-a.css", "assets/edition/palette.css"),
+                                                ("assets/stylesheets/sc-b.css",)]
+    assert [b.sources for b in made["js"]] == [("assets/javascripts/sc-s.js", "assets/javascripts/sc-t.js")]
+    assert all(isinstance(b, Bundle) for b in made["css"] + made["js"])
+    assert config.extra_css == [made["css"][0].path, "https://example.org/x.css", made["css"][1].path,
+                                "assets/vendor/lib.css"]
+    assert [str(s) for s in config.extra_javascript] == [
+        "https://example.org/lib.js", made["js"][0].path, "assets/javascripts/sc-m.js", "assets/javascripts/vendor.js"]
+    assert config.extra_javascript[2].type == "module"
     kept = sorted(f.src_uri for f in out)
-    assert kept == sorted(["page.md", made["css"].path, made["js"].path])
-    assert out.get_file_from_path(made["css"].path).content_string == made["css"].text
+    assert kept == sorted(["page.md", "assets/vendor/lib.css", "assets/javascripts/sc-m.js",
+                           "assets/javascripts/vendor.js"] + [b.path for b in made["css"] + made["js"]])
+    assert out.get_file_from_path(made["css"][0].path).content_string == made["css"][0].text
+    # The whole-guide PDF gets every local stylesheet, bundled or not, in order.
+    assert config.extra["sc_css_texts"] == [".a{}", ".p{}", ".b{}", "@font-face{src:url(f.woff)}"]
 
 
 def test_the_hook_stops_the_build_naming_the_source_file(tmp_path):
-    bad = tmp_path / "sc-bad.js"
-    bad.write_text("const x = 1;", encoding="utf-8")
-    config = _hook_config(tmp_path, [], ["sc-bad.js"])
-    files = Files([File("sc-bad.js", str(tmp_path), config.site_dir, False)])
+    config = _hook_config(tmp_path, [], ["assets/javascripts/sc-bad.js"])
+    files = _theme_files(tmp_path, config, {"assets/javascripts/sc-bad.js": "const x = 1;"})
+    bad = tmp_path / "docs" / "assets" / "javascripts" / "sc-bad.js"
     with pytest.raises(PluginError, match=re.escape(str(bad)) + r": .*ES5"):
         bundle_hooks.on_files(files, config)
 

@@ -30,7 +30,8 @@ def fx_site(tmp_path_factory) -> Path:
     documents never evict the reference edition's."""
     site = tmp_path_factory.mktemp("edition") / "site"
     env = {**os.environ, "SC_EDITION": str(FIXTURE / "edition.yml"),
-           "SC_WORKSHEETS_CACHE": str(ROOT / ".cache" / "worksheets-fixture-val-fleuri")}
+           "SC_WORKSHEETS_CACHE": str(ROOT / ".cache" / "worksheets-fixture-val-fleuri"),
+           "SC_GUIDE_PDF_HTML": str(site.parent / "guide-{lang}.html")}  # the guide PDF's print page
     done = subprocess.run([sys.executable, "-m", "scripts.build", "--site-dir", str(site)],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=1200)
     assert done.returncode == 0, done.stderr[-3000:]
@@ -71,6 +72,9 @@ def test_header_shows_its_brand_and_nothing_of_the_reference(fx_site):
     assert styles.index(base) + len(base) + 1 == styles.index(palette)
     sources = bundled(fx_site / "fr", page, "css")
     assert sources.index("sc-base.css") + 1 == sources.index("palette.css")
+    # The whole-guide PDF is drawn in the edition's colours too.
+    print_page = (fx_site.parent / "guide-fr.html").read_text(encoding="utf-8")
+    assert palette_css(load_edition(FIXTURE / "edition.yml")) in print_page
 
 
 def test_home_line_footer_and_credits(fx_site):
