@@ -25,6 +25,13 @@ def test_rebuilt_pages_replace_their_entries_in_place_and_others_keep_theirs():
     assert merged["docs"][1]["text"] == "edited" and merged["config"] == new["config"]
 
 
+def test_a_page_rebuilt_without_entries_or_gone_from_the_site_loses_its_old_ones():
+    old = {"config": {}, "docs": [_doc("index.html"), _doc("a.html"), _doc("a.html#one"), _doc("gone.html")]}
+    new = {"config": {}, "docs": []}  # a.html is now excluded from search; gone.html was deleted
+    merged = merge_index(old, new, rebuilt={"a.html"}, pages={"index.html", "a.html"})
+    assert [d["location"] for d in merged["docs"]] == ["index.html"]
+
+
 def test_a_full_index_replaces_the_old_one():
     old = {"config": {}, "docs": [_doc("a.html"), _doc("b.html")]}
     new = {"config": {}, "docs": [_doc("b.html"), _doc("a.html")]}
