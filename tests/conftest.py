@@ -126,11 +126,12 @@ def bundled(lang_dir: Path, html: str, kind: str) -> list[str]:
     return [n.strip() for n in text[3:text.index(" */")].split(",")] if text.startswith("/* ") else []
 
 
-def search_for(tab, text: str, timeout: float = 60_000) -> None:
+def search_for(tab, text: str, timeout: float = 90_000) -> None:
     """Type a query into Material's search box and wait for its first result.
 
     Material reads the box on keyup, on focus and once when its index is ready;
     a bare `fill` after the index is ready is never read, so a key is pressed.
+    The index is built on first use: slow on a busy 2-core runner, hence the wait.
     """
     box = tab.locator(".md-search__input")
     box.focus()
