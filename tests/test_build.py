@@ -74,6 +74,28 @@ def _units() -> list:
     return [pytest.param(phase.slug, unit.slug, unit.id, id=unit.id) for phase, _, unit in ordered_units(load_cached())]
 
 
+ANATOMY = ("why", "todo", "questions", "pitfalls", "cases", "checklist", "worksheet")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("folder, slug, unit_id", _units())
+def test_every_step_page_source_follows_the_anatomy(lang, folder, slug, unit_id):
+    """Each step and part page: its id in front matter, the sections of the step-page anatomy in
+    order, one-line macro calls for the cases, checklist, worksheet and step navigation, no Jinja
+    logic, a readable length, and numbered lists that restart at 1 as Python-Markdown renders them."""
+    text = (ROOT / "docs" / lang / folder / f"{slug}.md").read_text(encoding="utf-8")
+    assert text.startswith(f"---\nstep: {unit_id}\n---\n{{{{ step_intro() }}}}")
+    assert tuple(re.findall(r'\{\{ heading\("([a-z]+)"\) \}\}', text)) == ANATOMY
+    assert re.search(r"\n\n\{\{ (cases|stats)\(.*\) \}\}\n", text.split('heading("cases")')[1])
+    for call in (r"checklist\([^)]*\)", r"worksheet\(\)", r"step_nav\(\)"):
+        assert re.search(rf"\n\n\{{\{{ {call} \}}\}}\n", text), call
+    assert "{%" not in text, "pages call macros, they hold no Jinja loops"
+    assert 100 <= text.count("\n") <= 200
+    for block in re.split(r"\n\n(?=\S)(?!\d+\. )", text):
+        numbers = [int(n) for n in re.findall(r"^(\d+)\. ", block, re.M)]
+        assert numbers == list(range(1, len(numbers) + 1)), numbers
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("folder, slug, unit_id", _units())
 def test_every_step_page_carries_its_id_checklist_and_cases(site, data, lang, folder, slug, unit_id):

@@ -13,20 +13,11 @@ from macros.prerequisites import (
     render_participation_ladder,
     render_stakeholder_types,
 )
-from tests.conftest import ROOT
 from tests.conftest import break_yaml as _break, expect_data_error as _expect
 
 LANGS = ("fr", "en")
 NBSP = "\u00a0"
 HERE = "phase-0/p0-s5-openness-and-participation.html"
-STEP_PAGES = {
-    "p0-s1": "phase-0/p0-s1-political-will",
-    "p0-s2": "phase-0/p0-s2-leadership",
-    "p0-s3": "phase-0/p0-s3-cross-functional-team",
-    "p0-s4": "phase-0/p0-s4-shared-pre-vision",
-    "p0-s5": "phase-0/p0-s5-openness-and-participation",
-}
-ANATOMY = ("why", "todo", "questions", "pitfalls", "cases", "checklist", "worksheet")
 
 
 def _text(html: str) -> str:
@@ -165,21 +156,6 @@ MALFORMED = [  # (test id, data file, change to its parsed YAML, what the error 
 def test_malformed_data_is_refused_naming_file_entry_and_field(data_copy, name, change, expected):
     _break(data_copy, name, change)
     _expect(data_copy, *expected)
-
-
-# --- page sources -------------------------------------------------------------------------
-
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("step,path", STEP_PAGES.items())
-def test_step_page_follows_the_anatomy(lang, step, path):
-    text = (ROOT / "docs" / lang / f"{path}.md").read_text(encoding="utf-8")
-    assert text.startswith(f"---\nstep: {step}\n---\n{{{{ step_intro() }}}}")
-    found = re.findall(r'\{\{ heading\("([a-z]+)"\) \}\}', text)
-    assert tuple(found) == ANATOMY
-    for call in ("{{ cases() }}", "{{ checklist() }}", "{{ worksheet() }}", "{{ step_nav() }}"):
-        assert f"\n\n{call}\n" in text, call
-    assert "{%" not in text, "pages call macros, they hold no Jinja loops"
-    assert 100 <= text.count("\n") <= 200
 
 
 # --- built site ---------------------------------------------------------------------------
