@@ -3,11 +3,17 @@
 Fifteen stylesheets in the head block rendering fifteen times on a phone; one
 file blocks once and is cached for the whole site. Pure functions of the
 sources' text: the hook (macros/bundle_hooks.py) reads the files, this module
-joins and minifies them. CSS goes through rcssmin. JS goes through calmjs.parse,
-which parses ES5 (our scripts' dialect, so a syntax error stops the build with
-the file and line) and shortens local names; each file is an IIFE, minified on
-its own so the error names it. A theme script that needs an addition of ours
-gets it appended (`extend`), rather than a modified copy of it kept in overrides/.
+joins and minifies them. CSS goes through rcssmin. JS may use modern syntax
+(ES2020 and later: const, arrow functions, async, classes, template literals,
+optional chaining) and needs no Node: tree-sitter's JavaScript grammar parses
+each file, so a syntax error stops the build with the file and line; rjsmin
+drops comments and spaces (it keeps names); the minified text is parsed again,
+so a minifier slip fails the build instead of shipping. rjsmin reads a template
+literal as a string and loses its place at a backtick inside `${}` (a nested
+template, a quoted backtick), so template literals are set aside, found by
+the parser, and put back verbatim. Each file is an IIFE, minified on its own
+so the error names it. A theme script that needs an addition of ours gets it
+appended (`extend`), rather than a modified copy of it kept in overrides/.
 """
 from __future__ import annotations
 
@@ -33,17 +39,79 @@ class Bundle:
     sources: tuple[str, ...]
 
 
+@lru_cache(maxsize=1)
+def _javascript():
+    import tree_sitter
+    import tree_sitter_javascript
+
+    return tree_sitter.Language(tree_sitter_javascript.language())
+
+
+def _tree(source: bytes):
+    import tree_sitter
+
+    return tree_sitter.Parser(_javascript()).parse(source)
+
+
+def _first_problem(source: bytes, root) -> str | None:
+    """`line N: ...` for the first ERROR or MISSING node (or JSX, which browsers do not run), else None."""
+    lines = source.decode("utf-8", "replace").splitlines() or [""]
+
+    def at(node, what: str) -> str:
+        row = node.start_point[0]
+        text = lines[min(row, len(lines) - 1)].strip()
+        return f"line {row + 1}: {what}" + (f": {text[:80]}" if text else "")
+
+    stack = [root]
+    while stack:  # depth first, children in source order: the first problem is the nearest the top
+        node = stack.pop()
+        if node.is_missing:
+            return at(node, f"syntax error, missing {node.type!r}")
+        if node.is_error:
+            return at(node, "syntax error")
+        if node.type.startswith("jsx_"):
+            return at(node, "JSX, which browsers do not run")
+        stack.extend(reversed(node.children))
+    return None
+
+
+def _templates(node):
+    """The outermost template literals under `node`, in source order."""
+    if node.type == "template_string":
+        yield node
+        return
+    for child in node.children:
+        yield from _templates(child)
+
+
 @lru_cache(maxsize=64)
 def minify_js(name: str, text: str) -> str:
-    from calmjs.parse import es5
-    from calmjs.parse.exceptions import ECMASyntaxError, ECMARegexSyntaxError
-    from calmjs.parse.unparsers.es5 import minify_print
+    import rjsmin
 
-    try:
-        tree = es5(text)
-    except (ECMASyntaxError, ECMARegexSyntaxError) as err:
-        raise BundleError(name, f"{err} (our scripts are ES5: no let, const, arrow functions or classes)") from None
-    return minify_print(tree, obfuscate=True, obfuscate_globals=False, drop_semi=True)
+    source = text.encode("utf-8")
+    tree = _tree(source)
+    problem = _first_problem(source, tree.root_node)
+    if problem:
+        raise BundleError(name, problem)
+    # Template literals out, as identifiers rjsmin keeps as they are; back in once minified.
+    marker = "scTpl" + hashlib.sha256(source).hexdigest()[:8]
+    kept, pieces, last = [], [], 0
+    for node in _templates(tree.root_node):
+        pieces += [source[last:node.start_byte], f"{marker}_{len(kept)}_".encode()]
+        kept.append(source[node.start_byte:node.end_byte].decode("utf-8"))
+        last = node.end_byte
+    pieces.append(source[last:])
+    out = rjsmin.jsmin(b"".join(pieces).decode("utf-8"))
+    for i, literal in enumerate(kept):  # the closing _ keeps _1_ from matching inside _10_
+        placeholder = f"{marker}_{i}_"
+        if out.count(placeholder) != 1:
+            raise BundleError(name, f"the minifier lost template literal {i + 1} of {len(kept)}")
+        out = out.replace(placeholder, literal)
+    minified = out.encode("utf-8")
+    problem = _first_problem(minified, _tree(minified).root_node)
+    if problem:
+        raise BundleError(name, f"the minified text does not parse (a minifier bug), {problem}")
+    return out
 
 
 @lru_cache(maxsize=64)

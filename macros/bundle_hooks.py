@@ -5,9 +5,9 @@ cascade. The sources stay as they are in overrides/ for authors; only the bundle
 
 What is bundled: a plain local stylesheet that sits in assets/stylesheets/ or refers to no
 other file (a relative `url()` would break once moved), and a plain local script of ours,
-`sc-*.js` (ES5, checked by the parser). Anything else a fork lists (a remote file, a module,
-a script with `defer`, a modern library) ships as it is, and keeps its place: each unbroken
-run of bundled entries becomes one bundle where the run stood.
+`sc-*.js` (modern syntax is fine; one that does not parse stops the build). Anything else a
+fork lists (a remote file, a module, a script with `defer`, a library) ships as it is, and
+keeps its place: each unbroken run of bundled entries becomes one bundle where the run stood.
 
 The text of every local stylesheet, in order, stays in `config.extra["sc_css_texts"]` for
 the whole-guide PDF. Our additions to Material's own scripts are appended to them (EXTENSIONS).

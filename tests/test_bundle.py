@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 
 import pytest
 import yaml
@@ -10,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from macros import bundle_hooks
-from macros.bundle import Bundle, BundleError, bundle, extend
+from macros.bundle import Bundle, BundleError, bundle, extend, minify_js
 from tests.conftest import ROOT, bundled, bundles
 
 SOURCES = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "#"))
@@ -30,26 +32,104 @@ def test_the_name_changes_with_the_content_so_browsers_never_keep_a_stale_copy()
     assert one.path != bundle("css", [("x.css", ".sc-a{color:blue}")]).path
 
 
-def test_scripts_are_minified_with_local_names_shortened_and_globals_kept():
-    source = "(function () {\n  var storedAnswers = window.scStore;\n  storedAnswers.load();\n})();\n"
+def test_scripts_lose_comments_and_spaces_and_keep_their_names():
+    source = "/* why */\n(function () {\n  var storedAnswers = window.scStore; // the store\n  storedAnswers.load();\n})();\n"
     made = bundle("js", [("s.js", source), ("t.js", "window.scOther = 1")])
     body = made.text.split("\n", 1)[1]
-    assert "storedAnswers" not in body and "window.scStore" in body and "window.scOther=1" in body
+    assert body == "(function(){var storedAnswers=window.scStore;storedAnswers.load();})();;\nwindow.scOther=1\n"
     assert body.count(";\n") == 1  # a separator between files, so one without a final ; is safe
     assert re.fullmatch(r"assets/javascripts/sc\.[0-9a-f]{8}\.min\.js", made.path)
 
 
-@pytest.mark.parametrize("source, hint", [
-    ("(function () { let x = 1; })();", "let"),
-    ("var f = () => 1;", "=>"),
-    ("function f( {", "{"),
+# Modern syntax, and what a minifier that does not tokenize JavaScript gets wrong: a `//` or
+# `/* */` or two spaces inside a template literal, a backtick inside `${}` (a nested template,
+# a quoted backtick), a regex literal with slashes and spaces next to divisions.
+MODERN = r"""/* a comment that goes */
+(function () {
+  "use strict";
+  const out = [];
+  let total = 0;
+  class Counter {
+    #n = 0;
+    static start = 2;
+    add(by = 1) { this.#n += by; return this; }
+    get value() { return this.#n; }
+  }
+  const half = (x) => x / 2 / 1;  // division, not a regex
+  const page = { meta: { title: "Plan" } };
+  const title = page?.meta?.title ?? "untitled", missing = page.nothing?.deep?.call() ?? "none";
+  const url = `https://example.org/${title}  // not a comment /* nor this */`;
+  const nested = `a ${`b  c ${'`'} // d`} e ${ {k: 1}.k + half(8) } f`;
+  const re = /\/\/  +[`]/g, spaced = "x //  `y".replace(/\/\/ +/, "|");
+  const { a, ...rest } = { a: 1, b: 2, c: 3 };
+  out.push(url, nested, re.source, spaced, title, missing, a, Object.keys(rest).join(), [1, 2, 3].map(half),
+           new Counter().add(Counter.start).add().value, 10n ** 2n + "", 2 ** 10, `${total += 5}`);
+  async function later(x) { const y = await Promise.resolve(x); return y * 2; }
+  globalThis.scDone = later(21).then((v) => { out.push(v); return out; });
+})();
+"""
+
+
+def test_modern_syntax_minifies_and_still_parses():
+    from macros.bundle import _first_problem, _tree
+
+    minified = minify_js("assets/javascripts/sc-modern.js", MODERN)
+    assert "comment that goes" not in minified and "division, not" not in minified and "\n  " not in minified
+    assert len(minified) < 0.8 * len(MODERN)
+    for literal in ("`https://example.org/${title}  // not a comment /* nor this */`",
+                    "`a ${`b  c ${'`'} // d`} e ${ {k: 1}.k + half(8) } f`", r"/\/\/  +[`]/g", r"/\/\/ +/"):
+        assert literal in minified, literal
+    assert "x/2/1" in minified and "page?.meta?.title??" in minified and "async function later(x)" in minified
+    assert _first_problem(minified.encode(), _tree(minified.encode()).root_node) is None
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed (only the tests use it)")
+def test_modern_syntax_minified_runs_as_the_source_does():
+    def run(text: str) -> str:
+        script = text + ";globalThis.scDone.then((out) => console.log(JSON.stringify(out)));"
+        done = subprocess.run(["node", "-e", script], capture_output=True, text=True, timeout=30)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    source = run(MODERN)
+    assert '"a b  c ` // d e 5 f"' in source  # the sample means what it says
+    assert run(minify_js("assets/javascripts/sc-modern.js", MODERN)) == source
+
+
+@pytest.mark.parametrize("source, line", [
+    ("var f = () => {\n  return 1 +;\n};", 2),
+    ("var ok = 1;\n\nfunction f( {\n}", 3),
+    ("const x = `open ${1 + } template`;", 1),
+    ("var a = 1;\nif (a) {\n  a++;\n", 3),  # the } never comes: a MISSING node after the last statement
+    ("var el = <div>hi</div>;", 1),  # JSX: tree-sitter's grammar reads it, browsers do not
 ])
-def test_a_script_that_does_not_parse_names_its_file_and_place(source, hint):
+def test_a_script_that_does_not_parse_names_its_file_and_line(source, line):
     with pytest.raises(BundleError) as caught:
         bundle("js", [("ok.js", "var a = 1;"), ("assets/javascripts/sc-bad.js", source)])
     assert caught.value.source == "assets/javascripts/sc-bad.js"
     assert str(caught.value).startswith("assets/javascripts/sc-bad.js: ")
-    assert "1:" in caught.value.problem and "ES5" in caught.value.problem
+    assert caught.value.problem.startswith(f"line {line}: "), caught.value.problem
+
+
+def test_a_missing_token_is_named():
+    with pytest.raises(BundleError, match=r"^sc-bad\.js: line 3: syntax error, missing '}': a\+\+;$"):
+        bundle("js", [("sc-bad.js", "var a = 1;\nif (a) {\n  a++;\n")])
+
+
+def test_a_minifier_slip_that_breaks_the_script_stops_the_build(monkeypatch):
+    import rjsmin
+
+    monkeypatch.setattr(rjsmin, "jsmin", lambda text: text.replace(")", "", 1))
+    with pytest.raises(BundleError, match=r"^assets/javascripts/sc-x\.js: the minified text does not parse .*line 1"):
+        minify_js("assets/javascripts/sc-x.js", "(function () { var answer = 42; })();\n")
+
+
+def test_template_literals_are_kept_as_they_are_even_where_rjsmin_alone_loses_its_place():
+    import rjsmin
+
+    source = "var o = [`a ${`b  c`} d`, `${'`'} // e`];\n"
+    assert rjsmin.jsmin(source) != "var o=[`a ${`b  c`} d`,`${'`'} // e`];"  # why they are set aside
+    assert minify_js("t.js", source) == "var o=[`a ${`b  c`} d`,`${'`'} // e`];"
 
 
 def test_a_stylesheet_with_unbalanced_braces_is_refused():
@@ -113,17 +193,16 @@ def test_the_hook_bundles_runs_of_our_entries_and_leaves_the_others_in_their_pla
 
 def test_the_hook_stops_the_build_naming_the_source_file(tmp_path):
     config = _hook_config(tmp_path, [], ["assets/javascripts/sc-bad.js"])
-    files = _theme_files(tmp_path, config, {"assets/javascripts/sc-bad.js": "const x = 1;"})
+    files = _theme_files(tmp_path, config, {"assets/javascripts/sc-bad.js": "const x = 1;\nconst y = ;\n"})
     bad = tmp_path / "docs" / "assets" / "javascripts" / "sc-bad.js"
-    with pytest.raises(PluginError, match=re.escape(str(bad)) + r": .*ES5"):
+    with pytest.raises(PluginError, match=re.escape(str(bad)) + r": line 2: "):
         bundle_hooks.on_files(files, config)
 
 
 def test_an_addition_to_a_theme_script_is_appended_minified():
     out = extend("!function(){lunr.fr=1}();\n", "assets/javascripts/lunr/sc-fold.js",
                  "/* why */\n(function (lunr) {\n  var language = lunr.fr;\n})(self.lunr);\n")
-    assert out.startswith("!function(){lunr.fr=1}();\n/* sc-fold.js */\n(function(")
-    assert "why" not in out and "language" not in out
+    assert out == "!function(){lunr.fr=1}();\n/* sc-fold.js */\n(function(lunr){var language=lunr.fr;})(self.lunr);\n"
 
 
 def test_the_hook_appends_our_addition_to_the_theme_script(tmp_path, monkeypatch):
@@ -131,7 +210,7 @@ def test_the_hook_appends_our_addition_to_the_theme_script(tmp_path, monkeypatch
     config = _hook_config(tmp_path, [], [])
     files = bundle_hooks.on_files(_theme_files(tmp_path, config, {"lib.js": "lib();", "add.js": "var a = 1;"}), config)
     assert [f.src_uri for f in files] == ["lib.js"]
-    assert files.get_file_from_path("lib.js").content_string == "lib();\n/* add.js */\nvar a=1\n"
+    assert files.get_file_from_path("lib.js").content_string == "lib();\n/* add.js */\nvar a=1;\n"
 
 
 def test_an_addition_to_a_script_the_theme_lost_stops_the_build(tmp_path, monkeypatch):
@@ -161,4 +240,4 @@ def test_every_page_links_one_bundle_of_each_kind_with_every_source_in_order(sit
     assert lunr.index("/* sc-fold-fr.js */") > 5000, "the French fold is appended to Material's file"
     home = (site / lang / "index.html").read_text(encoding="utf-8")
     shipped = bundles(site / lang, home)
-    assert len(shipped["js"]) < 20 * 1024 and "\n  " not in shipped["css"]
+    assert len(shipped["js"]) <= 30 * 1024 and "\n  " not in shipped["css"]
