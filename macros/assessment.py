@@ -19,16 +19,20 @@ STATES = ("todo", "started", "done")
 # Strings of the script: assess.msg.* plus the worksheets' storage and import messages,
 # since the export file and its errors are the same.
 MESSAGES = ("total", "group", "step", "percent", "date", "ask", "link_applied", "link_kept",
-            "link_same", "link_bad", "link_copied", "link_manual", "confirm_clear", "cleared",
-            "imported") + tuple(f"state_{s}" for s in STATES)
-SHARED = ("storage_off", "storage_full", "import_bad", "import_foreign", "import_edition",
-          "import_version", "import_invalid")
+            "link_same", "link_bad", "link_copied", "link_manual", "confirm_clear", "cleared") + tuple(f"state_{s}" for s in STATES)
+# The store's and the import preview's messages (data/ui/worksheets.yml, ws.msg.*), shared
+# with the worksheets (worksheets/html.py): the export file, its import and its errors are the same.
+STORE_MESSAGES = ("storage_full", "storage_blocked", "storage_unavailable", "private",
+                  "imported", "import_bad", "import_foreign", "import_edition", "import_version", "import_invalid",
+                  "import_title", "import_intro", "import_col_what", "import_col_fill", "import_col_replace",
+                  "import_older", "import_replace", "import_checklist", "import_go", "import_cancel",
+                  "import_cancelled", "import_nothing")
 FULL_PAGE = "resources/checklist.html"
 
 
 def messages(data: Any, lang: str) -> dict[str, str]:
     texts = {k: data.t(f"assess.msg.{k}", lang) for k in MESSAGES}
-    texts.update({k: data.t(f"ws.msg.{k}", lang) for k in SHARED})
+    texts.update({k: data.t(f"ws.msg.{k}", lang) for k in STORE_MESSAGES})
     return {k: french_text(v) for k, v in texts.items()} if lang == "fr" else texts
 
 

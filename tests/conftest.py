@@ -92,14 +92,20 @@ def server(site: Path):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright():
+    """One Playwright driver per worker: a second sync driver in the same process refuses to start."""
     need(Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}: `make test` installs Debian's chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
+        yield pw
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    yield instance
+    instance.close()
 
 
 @pytest.fixture
@@ -160,3 +166,29 @@ def describe(violations: list[dict]) -> str:
         targets = [", ".join(n["target"]) for n in v["nodes"][:3]]
         lines.append(f"{v['id']} ({v['impact']}): {v['help']} at {targets}")
     return "\n".join(lines)
+
+
+def store_read(tab, section: str, entry: str) -> dict:
+    """What the answers store holds for one entry, once the page's writes have landed."""
+    return tab.evaluate("async ([s, id]) => { await scStore.ready; await scStore.idle(); return scStore.read(s, id); }",
+                        [section, entry])
+
+
+def wait_stored(tab, section: str, entry: str, name: str, value, timeout: float = 10_000) -> None:
+    """Wait until the store holds `value` for field `name` (the form saves after a pause).
+
+    Polls inside the page: Playwright's wait_for_function does not await a promise, so an
+    async predicate would pass at once."""
+    found = tab.evaluate(
+        """async ([s, id, n, v, ms]) => {
+          const end = Date.now() + ms, want = JSON.stringify(v);
+          let got;
+          do {
+            got = JSON.stringify((await scStore.read(s, id))[n]);
+            if (got === want) return null;
+            await new Promise((r) => setTimeout(r, 50));
+          } while (Date.now() < end);
+          return got === undefined ? "nothing" : got;
+        }""",
+        [section, entry, name, value, timeout])
+    assert found is None, f"{section}/{entry}/{name}: store holds {found}, not {value!r} after {timeout / 1000:g} s"

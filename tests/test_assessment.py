@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import bundled, describe, need, run_axe
-from macros.assessment import MESSAGES, SHARED, config, render_assess_step, render_assessment
+from conftest import store_read, bundled, describe, need, run_axe
+from macros.assessment import MESSAGES, STORE_MESSAGES, config, render_assess_step, render_assessment
 from macros.checklist import full_checklist_groups, items_for
 from macros.edition import load_edition
 from macros.render import relative, step_url
@@ -51,7 +51,7 @@ def test_summary_lists_every_item_phase_and_step(data, lang):
 
 def test_script_strings_in_both_languages(data):
     en, fr = config(data, "en"), config(data, "fr")
-    assert set(en["msg"]) == set(fr["msg"]) == set(MESSAGES) | set(SHARED)
+    assert set(en["msg"]) == set(fr["msg"]) == set(MESSAGES) | set(STORE_MESSAGES)
     assert all(en["msg"][k] and fr["msg"][k] and en["msg"][k] != fr["msg"][k] for k in ("total", "ask", "state_done"))
     assert "{done}" in en["msg"]["total"] and "{mine_done}" in fr["msg"]["ask"]
     assert "\u202f" in fr["msg"]["ask"] or "\u00a0" in fr["msg"]["ask"], "French spacing in the script's strings"
@@ -90,24 +90,24 @@ def test_built_pages_carry_the_assessment(site, data, lang):
 
 def open_full(page, server, lang="en", hash_=""):
     page.goto(f"{server}{lang}/{FULL}{hash_}")
-    page.wait_for_selector(".sc-assess:not([hidden])")
+    page.wait_for_selector("html[data-sc-assess-loaded] .sc-assess:not([hidden])")
     return page
 
 
 def open_step(page, server, path=DIAGNOSIS, lang="en"):
     page.goto(f"{server}{lang}/{path}")
-    page.wait_for_selector(".sc-assess-step:not([hidden])")
+    page.wait_for_selector("html[data-sc-assess-loaded] .sc-assess-step:not([hidden])")
     return page
 
 
 def mark(page, item, state):
     page.click(f'label[for="sc-assess-{item}-{state}"]')
     page.wait_for_function("([i, s]) => document.getElementById(`sc-assess-${i}-${s}`).checked", arg=[item, state])
+    page.evaluate("() => scStore.idle()")  # the write has landed before the test moves on
 
 
 def stored(page, unit):
-    ns = page.get_attribute(".sc-assess-config", "data-sc-ns")
-    return json.loads(page.evaluate("k => localStorage.getItem(k) || '{}'", f"{ns}:checklist:{unit}"))
+    return store_read(page, "checklist", unit)
 
 
 def checked(page, item):
@@ -311,9 +311,10 @@ def test_export_import_share_the_worksheets_file(page, server, data, tmp_path: P
     with page.expect_file_chooser() as chooser:
         page.click('[data-sc-assess-action="import"]')
     chooser.value.set_files(str(path))
+    page.click('[data-sc-import="go"]')
     page.wait_for_function("() => document.getElementById('sc-assess-p1-s4-i2-done').checked")
     assert checked(page, "p0-s4-i1") == "started"
-    assert page.text_content(".sc-assess-status") == data.t("assess.msg.imported", "en").format(n=2, w=1)
+    assert page.text_content(".sc-assess-status") == data.t("ws.msg.imported", "en").format(n=3, w=3)
     open_step(page, server)
     assert page.input_value("#sc-ws-p1-s1-strengths") == "A port"
 

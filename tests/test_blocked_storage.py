@@ -43,29 +43,25 @@ def probe(tab) -> dict:
 
 
 @pytest.fixture(scope="module")
-def blocked(server, tmp_path_factory):
+def blocked(server, playwright, tmp_path_factory):
     """A persistent Chromium profile that blocks site data, checked to really block it."""
-    need(Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}: `make test` installs Debian's chromium")
-    from playwright.sync_api import sync_playwright
-
     profile = tmp_path_factory.mktemp("blocked-profile")
     (profile / "Default").mkdir()
     (profile / "Default" / "Preferences").write_text(json.dumps(BLOCK_SITE_DATA), encoding="utf-8")
-    with sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            str(profile), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS, locale="en-GB",
-        )
-        try:
-            tab = context.new_page()
-            tab.goto(f"{server}en/index.html")
-            found = probe(tab)
-            tab.close()
-            # Every other test would pass for nothing in a profile that stores freely.
-            if found["local"] != "SecurityError":
-                pytest.fail(f"the profile did not block site data: {found}")
-            yield context
-        finally:
-            context.close()
+    context = playwright.chromium.launch_persistent_context(
+        str(profile), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS, locale="en-GB",
+    )
+    try:
+        tab = context.new_page()
+        tab.goto(f"{server}en/index.html")
+        found = probe(tab)
+        tab.close()
+        # Every other test would pass for nothing in a profile that stores freely.
+        if found["local"] != "SecurityError":
+            pytest.fail(f"the profile did not block site data: {found}")
+        yield context
+    finally:
+        context.close()
 
 
 @pytest.fixture
@@ -124,12 +120,20 @@ def test_answers_store_still_sees_the_blocked_storage(tab, server, site):
     worksheets = [p for p in step_pages(site, "en") if "data-sc-ws=" in (site / p).read_text(encoding="utf-8")]
     need(bool(worksheets), "no worksheet page in the built site")
     open_page(tab, server + worksheets[0])
-    assert tab.evaluate("() => window.scStore && window.scStore.available") is False
+    assert tab.evaluate("async () => { await scStore.ready; return [scStore.backend, scStore.reason]; }") == ["memory", "blocked"]
+    # What the reader types stays on screen and goes into the export.
+    tab.fill("textarea.sc-ws__input >> nth=0", "Kept in memory")
+    tab.wait_for_selector(".sc-ws__alert:not(:empty)")
     # The page's own message for it (from .sc-ws__i18n), shown in the worksheet's alert.
     said = tab.evaluate("""() => {
       const ws = document.querySelector('.sc-ws[data-sc-ws]');
       const msg = JSON.parse(ws.querySelector('.sc-ws__i18n').textContent);
-      return [msg.storage_off, ws.querySelector('.sc-ws__alert').textContent];
+      return [msg.storage_blocked + ' ' + msg.private, ws.querySelector('.sc-ws__alert').textContent];
     }""")
     assert said[0] and said[1] == said[0], said
+    # The reader's own export button, at once: it saves what is pending first.
+    with tab.expect_download() as got:
+        tab.click('.sc-ws [data-sc-action="export"]')
+    exported = json.loads(Path(got.value.path()).read_text(encoding="utf-8"))
+    assert "Kept in memory" in json.dumps(exported["worksheets"])
     assert not tab.errors, tab.errors

@@ -167,6 +167,8 @@ def test_reading_searching_and_answering_store_only_what_the_statement_says(brow
         keys = storage_keys(tab)
         unexpected = [k for k in keys if not (k.startswith(namespace) or MATERIAL_KEYS.search(k))]
         assert not unexpected, f"undocumented storage keys: {unexpected}"
+        databases = tab.evaluate("async () => (await indexedDB.databases()).map(d => d.name)")
+        assert databases == [namespace], f"undocumented databases: {databases}"
         assert not recorder.foreign(), recorder.foreign()
         assert context.cookies() == []
     finally:

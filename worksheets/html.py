@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from macros import fmt
+from macros.assessment import STORE_MESSAGES
 from macros.edition import Edition
 from macros.render import relative, render
 from macros.typography import french_text
@@ -13,8 +14,10 @@ from .build import Download
 from .view import SheetView
 
 # The script's messages (data/ui/worksheets.yml, ws.msg.*), rendered into the page as JSON.
-MESSAGES = ("saved", "restored", "storage_off", "storage_full", "confirm_clear", "cleared", "imported",
-            "import_bad", "import_foreign", "import_edition", "import_version", "import_invalid")
+MESSAGES = ("saved", "restored",
+            "last_saved", "never_saved", "last_exported", "never_exported", "persist_granted", "persist_denied",
+            "remind", "remind_dismiss", "lost", "lost_restore", "lost_drop",
+            "row_add", "row_remove", "row_removed", "row_added", "confirm_clear", "cleared") + STORE_MESSAGES
 
 
 @dataclass(frozen=True)

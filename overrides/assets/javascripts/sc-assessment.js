@@ -24,34 +24,30 @@
   }
   function say(text) { if (status) status.textContent = text; }
   function report(result) {
-    if (result === "off" || result === "full") say(msg["storage_" + result]);
+    if (result !== "ok") {
+      const why = result === "full" ? "storage_full" : store.reason === "blocked" ? "storage_blocked" : "storage_unavailable";
+      say(msg[why] + " " + msg.private);
+    }
     return result;
   }
 
   /* ---- state ---- */
   function read() {
-    var out = {};
-    units.forEach(function (u) {
-      var saved = store.read("checklist", u);
-      Object.keys(saved).forEach(function (k) {
-        var v = saved[k] === true ? "done" : saved[k]; // true: an earlier "ticked" answer
-        if (unitOf[k] === u && (v === "started" || v === "done")) out[k] = v;
-      });
+    return Promise.all(units.map((u) => store.read("checklist", u))).then((entries) => {
+      const out = {};
+      entries.forEach((saved, i) => Object.keys(saved).forEach((k) => {
+        const v = saved[k] === true ? "done" : saved[k]; // true: an earlier "ticked" answer
+        if (unitOf[k] === units[i] && (v === "started" || v === "done")) out[k] = v;
+      }));
+      return out;
     });
-    return out;
   }
-  /* Write the entries of the given items' units; keys this edition does not know are kept. */
+  /* Write the given items, field by field; keys this edition does not know are left alone. */
   function save(ids) {
-    var result = "ok";
-    ids.map(function (id) { return unitOf[id]; }).filter(function (u, i, all) { return all.indexOf(u) === i; })
-      .forEach(function (u) {
-        var entry = store.read("checklist", u);
-        Object.keys(entry).forEach(function (k) { if (unitOf[k] === u) delete entry[k]; });
-        order.forEach(function (id) { if (unitOf[id] === u && state[id]) entry[id] = state[id]; });
-        var r = store.write("checklist", u, entry);
-        if (r !== "ok") result = r;
-      });
-    return report(result);
+    const byUnit = {};
+    ids.forEach((id) => { (byUnit[unitOf[id]] = byUnit[unitOf[id]] || {})[id] = state[id] || null; });
+    return Promise.all(Object.keys(byUnit).map((u) => store.write("checklist", u, byUnit[u])))
+      .then((results) => report(results.reduce((worst, r) => (r.status === "ok" ? worst : r.status), "ok")));
   }
   function count(ids, st) {
     var c = { n: ids.length, done: 0, started: 0, todo: 0 };
@@ -161,11 +157,11 @@
     return fill(cfg.date.format, { d: day, m: cfg.date.months[d.getMonth()], y: d.getFullYear() });
   }
   function dated() { root.querySelector(".sc-assess__date").textContent = fill(msg.date, { date: today() }); }
-  function refresh() { state = read(); paint(); }
+  function refresh() { return read().then((s) => { state = s; paint(); }); }
 
   /* ---- the full checklist page ---- */
   function forget() { history.replaceState(null, "", location.pathname + location.search); }
-  function apply(linked) { state = linked; save(order); paint(); }
+  function apply(linked) { state = linked; paint(); return save(order); }
   var pending = null; // a linked state waiting for the reader's answer
   function ask(linked) {
     var panel = root.querySelector(".sc-assess__ask"), mine = count(order), theirs = count(order, linked);
@@ -194,20 +190,6 @@
     if (!Object.keys(state).length) { apply(linked); say(msg.link_applied); forget(); return; }
     ask(linked);
   }
-  function importText(text) {
-    var parsed = store.parse(text);
-    if (parsed.error) {
-      var from = parsed.data && typeof parsed.data.edition === "string" ? parsed.data.edition.slice(0, 80) : "?";
-      say(fill(msg["import_" + parsed.error], { edition: from }));
-      return;
-    }
-    var result = store.load(parsed.data);
-    if (result.status === "full") { report("full"); return; }
-    var n = 0;
-    Object.keys(parsed.data.checklist || {}).forEach(function (u) { n += Object.keys(parsed.data.checklist[u]).length; });
-    say(fill(msg.imported, { n: n, w: Object.keys(parsed.data.worksheets || {}).length }));
-    if (result.status === "off") report("off");
-  }
   function printing(on) { document.documentElement.classList.toggle("sc-assess-printing", on); }
   var actions = {
     print: function () { dated(); printing(true); window.print(); },
@@ -223,13 +205,13 @@
         navigator.clipboard.writeText(url).then(function () { say(msg.link_copied); }, manual);
       } else manual();
     },
-    "export": function () { store.download(store.dump(), store.edition + "-answers.json"); },
+    "export": function () { store.dump().then((d) => store.download(d, store.fileName("all"))); },
     "import": function () { root.querySelector(".sc-assess__file").click(); },
     clear: function () {
       if (!window.confirm(msg.confirm_clear)) return;
       state = {};
-      if (save(order) === "ok") say(msg.cleared);
       paint();
+      save(order).then((r) => { if (r === "ok") say(msg.cleared); });
     },
     replace: function () { answer(true); },
     keep: function () { answer(false); }
@@ -245,9 +227,7 @@
     file.addEventListener("change", function () {
       var chosen = file.files[0];
       file.value = "";
-      if (!chosen) return;
-      if (chosen.size > 5000000) { say(msg.import_bad); return; }
-      chosen.text().then(importText, function () { say(msg.import_bad); });
+      window.scImport.start(chosen, root.querySelector(".sc-import"), msg, say, refresh);
     });
     /* Ctrl+P with answers prints the report; without any, the blank checklist to tick by hand. */
     window.addEventListener("beforeprint", function () {
@@ -256,7 +236,6 @@
     });
     window.addEventListener("afterprint", function () { printing(false); });
     window.addEventListener("hashchange", fromLink);
-    fromLink();
   }
 
   each("li[data-sc-item]", controls);
@@ -265,16 +244,16 @@
     if (!input.classList || !input.classList.contains("sc-assess-item__input")) return;
     var id = input.name.slice("sc-assess-".length);
     if (input.value === "todo") delete state[id]; else state[id] = input.value;
-    save([id]);
     paint();
+    save([id]);
   });
-  /* Another tab, an import from a worksheet on this page, or a page restored from the back
-     cache: show what is stored now. */
-  window.addEventListener("storage", function (e) { if (!e.key || e.key.indexOf(store.ns + ":checklist:") === 0) refresh(); });
-  window.addEventListener("pageshow", function (e) { if (e.persisted) refresh(); });
-  var load = store.load;
-  store.load = function (data) { var result = load(data); refresh(); return result; };
-  refresh();
+  /* Another tab, an import, or a page restored from the back cache: show what is stored now. */
+  store.subscribe((m) => { if (m.section === "checklist") refresh(); });
+  window.addEventListener("pageshow", (e) => { if (e.persisted) refresh(); });
   if (root) setupPage();
-  if (!store.available) say(msg.storage_off);
+  refresh().then(() => {
+    document.documentElement.setAttribute("data-sc-assess-loaded", "");
+    if (root) fromLink();
+    if (store.status !== "ok") report(store.status);
+  });
 })();

@@ -1,122 +1,188 @@
-/* scStore: the reader's answers in localStorage, shared by every feature of the guide.
-   Namespace: data-sc-ns on any element of the page (the edition's storage_namespace),
-   so two editions on one host never share answers. One key per entry:
-   "<ns>:<section>:<id>" -> JSON object {key: string | boolean | number | null}.
-   Sections: "worksheets" (id = step id) and "checklist" (id = step id).
-   Export file: {format: "sc-answers", version: 1, edition, exported, worksheets: {}, checklist: {}}.
-   See README, "Answers in the browser". */
+/* scStore: the reader's answers, shared by every feature of the guide. One record per field,
+   in IndexedDB (database = the edition's namespace, data-sc-ns), else in localStorage, else
+   in memory for the page's life. Writes are transactions: a failed one leaves what was
+   stored before, and keeps the new values in memory (and so in exports) until a later write
+   succeeds. Tabs tell each other of every commit on a BroadcastChannel; the newest record of
+   each field wins. Rules: sc-store-core.js. See README, "Answers in the browser". */
 (function () {
   "use strict";
-  var host = document.querySelector("[data-sc-ns]");
-  if (!host || window.scStore) return;
-  var ns = host.getAttribute("data-sc-ns");
-  var edition = host.getAttribute("data-sc-edition");
-  var SECTIONS = ["worksheets", "checklist"];
-  var FORMAT = "sc-answers", VERSION = 1, MAX = 100000;
-  var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/, KEY = /^[a-z0-9][a-z0-9_.-]{0,199}$/;
-  var memory = {}; // what could not be stored lives here while the page is open
-  var storage = null;
-  try {
-    storage = window.localStorage;
-    storage.setItem(ns + ":probe", "1");
-    storage.removeItem(ns + ":probe");
-  } catch (e) { storage = null; }
+  const core = window.scStoreCore, backends0 = window.scStoreBackends, host = document.querySelector("[data-sc-ns]");
+  if (!core || !backends0 || !host || window.scStore) return;
+  const ns = host.getAttribute("data-sc-ns"), edition = host.getAttribute("data-sc-edition");
+  const editions = [edition].concat((host.getAttribute("data-sc-previous") || "").split(" ").filter(Boolean));
+  const failure = (e) => e && (e.name === "QuotaExceededError" || /quota/i.test(e.message || "")) ? "full" : "unavailable";
+  const backends = backends0;
 
-  function key(section, id) { return ns + ":" + section + ":" + id; }
-  function raw(k) {
-    if (k in memory) return memory[k];
-    try { return storage ? storage.getItem(k) : null; } catch (e) { return null; }
-  }
-  function plain(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
-  function entryOk(v) {
-    if (!plain(v)) return false;
-    return Object.keys(v).every(function (k) {
-      var x = v[k], t = typeof x;
-      return KEY.test(k) && (x === null || t === "boolean" ||
-        (t === "number" && isFinite(x)) || (t === "string" && x.length <= MAX));
+  /* ---- choosing a backend ---- */
+  let backend = null, status = "ok", reason = null;
+  let ls = null, lsError = null;
+  try { ls = window.localStorage; ls.setItem(`${ns}:probe`, "1"); ls.removeItem(`${ns}:probe`); }
+  catch (e) { lsError = e; ls = null; }
+  const blocked = lsError && lsError.name === "SecurityError";
+
+  /* What could not be stored yet: {section: {id: {field: record}}}, shown and exported as stored. */
+  const overlay = {};
+  const overlayUnit = (s, id) => ((overlay[s] = overlay[s] || {})[id] = overlay[s][id] || {});
+
+  /* Answers saved by the localStorage version ("<ns>:<section>:<id>" -> JSON entry) join the
+     store as records of unknown time, so anything written since wins. The old keys stay, so
+     an older copy of the guide still finds them. */
+  function migrate() {
+    if (!ls) return Promise.resolve();
+    return backend.meta("migrated").then((m) => {
+      if (m.migrated) return null;
+      const jobs = [];
+      core.SECTIONS.forEach((s) => {
+        const prefix = `${ns}:${s}:`;
+        for (let i = 0; i < ls.length; i++) {
+          const k = ls.key(i), id = k && k.startsWith(prefix) ? k.slice(prefix.length) : null;
+          const recs = id && core.ID.test(id) ? core.legacy(ls.getItem(k)) : null;
+          if (recs) jobs.push([s, id, recs]);
+        }
+      });
+      return jobs.reduce((p, [s, id, recs]) => p.then(() => backend.commit(s, id, recs, recs)), Promise.resolve())
+        .then(() => backend.setMeta("migrated", Date.now()));
     });
   }
-  function read(section, id) {
-    try { var v = JSON.parse(raw(key(section, id)) || "{}"); return entryOk(v) ? v : {}; }
-    catch (e) { return {}; }
-  }
-  /* Returns "ok", "off" (no storage: kept in memory) or "full" (kept in memory). */
-  function write(section, id, value) {
-    var k = key(section, id), empty = !Object.keys(value).length, text = JSON.stringify(value);
-    if (!storage) { memory[k] = empty ? null : text; return "off"; }
-    try {
-      if (empty) storage.removeItem(k); else storage.setItem(k, text);
-      delete memory[k];
-      return "ok";
-    } catch (e) { memory[k] = empty ? null : text; return "full"; }
-  }
-  function ids(section) {
-    var prefix = key(section, ""), found = {}, i, k;
-    try {
-      for (i = 0; storage && i < storage.length; i++) {
-        k = storage.key(i);
-        if (k && k.indexOf(prefix) === 0) found[k.slice(prefix.length)] = true;
+
+  const ready = (function () {
+    const candidates = [];
+    let idb = null;
+    try { idb = window.indexedDB || null; } catch (e) { idb = null; }
+    if (idb && !blocked) candidates.push(backends.idb(idb, ns));
+    if (ls) candidates.push(backends.local(ls, ns));
+    const tryNext = (i) => {
+      if (i >= candidates.length) {
+        backend = null;
+        status = "memory";
+        reason = blocked ? "blocked" : "unavailable";
+        return Promise.resolve();
       }
-    } catch (e) { /* storage went away: memory still counts */ }
-    Object.keys(memory).forEach(function (m) { if (m.indexOf(prefix) === 0) found[m.slice(prefix.length)] = true; });
-    return Object.keys(found).filter(function (id) { return ID.test(id) && Object.keys(read(section, id)).length; }).sort();
+      return candidates[i].init().then(() => { backend = candidates[i]; return migrate(); })
+        .catch(() => tryNext(i + 1));
+    };
+    return tryNext(0);
+  })();
+
+  /* ---- tabs ---- */
+  const listeners = [];
+  let channel = null;
+  try { channel = new BroadcastChannel(`sc-store:${ns}`); } catch (e) { channel = null; }
+  function tell(message, local) {
+    listeners.forEach((fn) => { try { fn(message); } catch (e) { setTimeout(() => { throw e; }); } });
+    if (!local && channel) try { channel.postMessage(message); } catch (e) { /* other tabs reload from the store */ }
   }
-  /* The export file: everything, or one entry with only = [section, id]. */
-  function dump(only) {
-    var out = { format: FORMAT, version: VERSION, edition: edition, exported: new Date().toISOString() };
-    SECTIONS.forEach(function (s) {
+  if (channel) channel.onmessage = (e) => { const m = e.data; if (m && core.SECTIONS.concat("meta").indexOf(m.section) >= 0) { m.remote = true; tell(m, true); } };
+
+  /* ---- the API ---- */
+  function unit(s, id) {
+    return ready.then(() => (backend ? backend.unit(s, id).catch(() => ({})) : {}))
+      .then((recs) => core.merge(recs, (overlay[s] || {})[id]));
+  }
+  function read(s, id) { return unit(s, id).then(core.values); }
+  function ids(s) {
+    return ready.then(() => (backend ? backend.ids(s).catch(() => []) : [])).then((found) =>
+      found.concat(Object.keys(overlay[s] || {})).filter((id, i, all) => core.ID.test(id) && all.indexOf(id) === i).sort());
+  }
+  /* Write {field: value} (null clears) for one entry. `seen`: the records the caller last
+     saw, so that text another tab wrote since is reported in `lost`, never dropped.
+     Resolves {status: "ok" | "full" | "unavailable" | "memory", records, lost}. */
+  let inflight = Promise.resolve();
+  function write(s, id, vals, seen) {
+    const p = commitWrite(s, id, vals, seen);
+    inflight = inflight.then(() => p, () => p);
+    return p;
+  }
+  function commitWrite(s, id, vals, seen) {
+    const now = Date.now(), next = {};
+    Object.keys(vals).forEach((f) => { next[f] = { v: core.empty(vals[f]) ? null : vals[f], t: now }; });
+    return ready.then(() => {
+      const pending = core.merge((overlay[s] || {})[id] || {}, next);
+      const done = backend ? backend.commit(s, id, pending, seen || {}) : Promise.reject(null);
+      return done.then((result) => {
+        if (overlay[s]) delete overlay[s][id];
+        status = "ok";
+        if (result.lost.length) result.lost.forEach((l) => keepLost(s, id, l, now));
+        return { status: "ok", records: pending, lost: result.lost };
+      }, (e) => {
+        Object.assign(overlayUnit(s, id), pending);
+        status = backend ? failure(e) : "memory";
+        return { status: status, records: pending, lost: [] };
+      });
+    }).then((out) => {
+      tell({ section: s, id: id, records: out.records });
+      return out;
+    });
+  }
+  /* Overwritten text is kept under "lost/<section>/<id>/<field>/<time>" until the reader
+     puts it back or lets it go. */
+  const lostKept = {};
+  function keepLost(s, id, l, now) {
+    const k = `lost/${s}/${id}/${l.field}/${now}`;
+    lostKept[k] = l.v;
+    setMeta(k, l.v);
+  }
+  function lost(s, id) {
+    const prefix = `lost/${s}/${id}/`;
+    return meta(prefix).then((m) => {
+      Object.keys(lostKept).forEach((k) => { if (k.startsWith(prefix) && !(k in m)) m[k] = lostKept[k]; });
+      return Object.keys(m).sort().map((k) => ({ key: k, field: k.split("/")[3], v: m[k] }));
+    });
+  }
+  function meta(prefix) {
+    return ready.then(() => (backend ? backend.meta(prefix).catch(() => ({})) : {})).then((m) => {
+      Object.keys(memoryMeta).forEach((k) => { if (k.startsWith(prefix)) { if (memoryMeta[k] === null) delete m[k]; else m[k] = memoryMeta[k]; } });
+      return m;
+    });
+  }
+  const memoryMeta = {};
+  function setMeta(k, v) {
+    if (v === null) delete lostKept[k];
+    return ready.then(() => (backend ? backend.setMeta(k, v) : Promise.reject(null))).then(
+      () => { delete memoryMeta[k]; return "ok"; }, () => { memoryMeta[k] = v; return "memory"; })
+      .then((r) => { tell({ section: "meta", key: k }); return r; });
+  }
+  /* Every entry of every section as {section: {id: {field: record}}}, what is on screen included. */
+  function everything(only) {
+    const out = {};
+    return core.SECTIONS.reduce((p, s) => p.then(() => ids(s)).then((list) => {
       out[s] = {};
-      ids(s).forEach(function (id) {
-        if (!only || (only[0] === s && only[1] === id)) out[s][id] = read(s, id);
-      });
-    });
-    return out;
+      return Promise.all(list.filter((id) => !only || (only[0] === s && only[1] === id))
+        .map((id) => unit(s, id).then((r) => { out[s][id] = r; })));
+    }), Promise.resolve()).then(() => out);
   }
-  /* Error code ("bad", "foreign", "version", "edition", "invalid") or null. */
-  function check(data) {
-    if (!plain(data) || data.format !== FORMAT || typeof data.version !== "number") return "foreign";
-    if (data.version > VERSION) return "version";
-    if (data.edition !== edition) return "edition";
-    var ok = SECTIONS.every(function (s) {
-      if (data[s] === undefined) return true;
-      return plain(data[s]) && Object.keys(data[s]).every(function (id) { return ID.test(id) && entryOk(data[s][id]); });
-    });
-    return ok ? null : "invalid";
+  function dump(only) { return everything(only).then((recs) => core.dump(recs, edition, Date.now())); }
+  function parse(text) { return core.parse(text, editions); }
+  /* Import: the plan against what is saved here, then the changes the reader agreed to. */
+  function plan(data) { return everything().then((recs) => core.plan(data, recs)); }
+  function apply(units, replacing) {
+    const todo = core.changes(units, replacing || []);
+    return todo.reduce((p, c) => p.then((worst) => write(c.section, c.id, c.values).then((r) =>
+      (r.status === "ok" ? worst : r.status))), Promise.resolve("ok"));
   }
-  function parse(text) {
-    var data;
-    try { data = JSON.parse(text); } catch (e) { return { error: "bad" }; }
-    var error = check(data);
-    return error ? { error: error, data: data } : { data: data };
+  function persist() {
+    const s = navigator.storage;
+    if (!s || !s.persist) return Promise.resolve("unsupported");
+    return s.persisted().then((yes) => (yes ? true : s.persist())).then((yes) => (yes ? "granted" : "denied"), () => "unsupported");
   }
-  /* Apply a checked file: every entry it holds, or (storage full) none of them. */
-  function load(data) {
-    var entries = [], before = {}, status = "ok";
-    SECTIONS.forEach(function (s) { Object.keys(data[s] || {}).forEach(function (id) { entries.push([s, id]); }); });
-    entries.forEach(function (e) { before[key(e[0], e[1])] = raw(key(e[0], e[1])); });
-    for (var i = 0; i < entries.length && status !== "full"; i++) {
-      status = write(entries[i][0], entries[i][1], data[entries[i][0]][entries[i][1]]);
-    }
-    if (status === "full") {
-      Object.keys(before).forEach(function (k) {
-        delete memory[k];
-        try { if (before[k] === null) storage.removeItem(k); else storage.setItem(k, before[k]); } catch (e) { /* as before */ }
-      });
-    }
-    return { status: status, count: entries.length };
-  }
-  // Offer an export file to the reader; worksheets and self-assessment share it.
+  // Offer a file to the reader; worksheets and self-assessment share it.
   function download(data, name) {
-    var a = document.createElement("a");
+    const a = document.createElement("a");
     a.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
     a.download = name;
     document.body.appendChild(a);
     a.click();
-    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
   }
   window.scStore = {
-    ns: ns, edition: edition, sections: SECTIONS, available: !!storage,
-    read: read, write: write, ids: ids, dump: dump, check: check, parse: parse, load: load,
-    download: download
+    ns: ns, edition: edition, editions: editions, sections: core.SECTIONS, ready: ready,
+    get backend() { return backend ? backend.kind : "memory"; },
+    get status() { return status; },
+    get reason() { return reason; },
+    unit: unit, read: read, write: write, ids: ids, dump: dump, parse: parse, plan: plan, apply: apply,
+    meta: meta, setMeta: setMeta, lost: lost, persist: persist, download: download,
+    fileName: (what) => core.fileName(edition, what, new Date()),
+    idle: () => inflight.then(() => null, () => null),
+    subscribe: (fn) => { listeners.push(fn); }
   };
 })();

@@ -1,122 +1,298 @@
-/* Worksheet forms: save as you type (scStore, keyed by step id and field name, so the
-   same answers show in every language), export, import, clear, print. Messages come
-   from the page (JSON in .sc-ws__i18n); user text is only ever set as a value. */
+/* Worksheet forms: save as you type, field by field (scStore; a part page and its step page
+   share the entry), follow other tabs without moving the caret, offer back text another tab
+   replaced, add and remove table rows, export, import with a preview, clear, print. Messages
+   come from the page (JSON in .sc-ws__i18n); user text is only ever set as a value or text. */
 (function () {
   "use strict";
-  var store = window.scStore;
-  if (!store) return;
+  const store = window.scStore, core = window.scStoreCore, imp = window.scImport;
+  if (!store || !core || !imp) return;
+  const fill = imp.fill, SECTION = "worksheets", DELAY = 250;
+  const stamp = (t) => new Date(t).toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
 
   function setup(root) {
-    var id = root.getAttribute("data-sc-ws");
-    var form = root.querySelector(".sc-ws__form");
-    var msg = JSON.parse(root.querySelector(".sc-ws__i18n").textContent);
-    var status = root.querySelector(".sc-ws__status"), alarm = root.querySelector(".sc-ws__alert");
-    var file = root.querySelector(".sc-ws__file");
-    var timer = null;
+    const id = root.getAttribute("data-sc-ws"), form = root.querySelector(".sc-ws__form");
+    const msg = JSON.parse(root.querySelector(".sc-ws__i18n").textContent);
+    const q = (s) => root.querySelector(s);
+    const status = q(".sc-ws__status"), alarm = q(".sc-ws__alert"), file = q(".sc-ws__file");
+    const known = {}, dirty = new Set(), typed = new Set(), waiting = {};
+    let loaded = false, timer = null, asked = false, metaNow = {};
 
-    function say(text, urgent) {
-      (urgent ? alarm : status).textContent = text;
-      (urgent ? status : alarm).textContent = "";
+    function say(text, urgent) { (urgent ? alarm : status).textContent = text; if (!urgent) alarm.textContent = ""; }
+    const els = () => Array.prototype.filter.call(form.elements, (e) => e.name);
+    const names = () => els().map((e) => e.name).filter((n, i, all) => all.indexOf(n) === i);
+    const tables = () => Array.prototype.filter.call(form.querySelectorAll("table[data-sc-table]"), (t) => t.querySelector("tr[data-sc-row]"));
+    function valueOf(name) {
+      const group = els().filter((e) => e.name === name);
+      if (group[0].type === "checkbox") return group[0].checked ? true : null;
+      if (group[0].type === "radio") { const on = group.find((e) => e.checked); return on ? on.value : null; }
+      return group[0].value === "" ? null : group[0].value;
     }
-    function fields() {
-      return Array.prototype.filter.call(form.elements, function (el) { return el.name; });
-    }
-    function fill(values) {
-      fields().forEach(function (el) {
-        var v = values[el.name];
-        if (el.type === "checkbox") el.checked = v === true;
-        else if (el.type === "radio") el.checked = v === el.value;
-        else el.value = typeof v === "string" ? v : "";
+    function setField(name, v) {
+      els().forEach((e) => {
+        if (e.name !== name) return;
+        if (e.type === "checkbox") e.checked = v === true;
+        else if (e.type === "radio") e.checked = v === e.value;
+        else if (e.value !== (typeof v === "string" ? v : "")) e.value = typeof v === "string" ? v : "";
       });
     }
-    function collect() {
-      var out = {};
-      fields().forEach(function (el) {
-        if (el.type === "checkbox") { if (el.checked) out[el.name] = true; }
-        else if (el.type === "radio") { if (el.checked) out[el.name] = el.value; }
-        else if (el.value !== "") out[el.name] = el.value;
+    function labelOf(name) {
+      const e = els().find((x) => x.name === name);
+      if (!e) return name;
+      const by = e.getAttribute("aria-labelledby");
+      if (by) return by.split(" ").map((i) => (document.getElementById(i) || {}).textContent || "").join(" · ").trim();
+      const set = e.closest("fieldset");
+      if (set && set.querySelector("legend")) return set.querySelector("legend").textContent.trim();
+      return e.labels && e.labels[0] ? e.labels[0].textContent.trim() : name;
+    }
+    const current = (n) => (known[n] ? known[n].v : null);
+
+    /* ---- table rows: ids kept in the field "<table>.rows" ---- */
+    function rowsField(t) { return t.getAttribute("data-sc-table") + ".rows"; }
+    function initialRows(t) { return t.getAttribute("data-sc-initial").split(" "); }
+    function rowIds(t) { return Array.prototype.map.call(t.querySelectorAll("tr[data-sc-row]"), (r) => r.getAttribute("data-sc-row")); }
+    function makeRow(t, rid) {
+      const model = t.querySelector("tr[data-sc-row]"), from = model.getAttribute("data-sc-row"), row = model.cloneNode(true);
+      const swap = (text) => text.split(`_${from}_`).join(`_${rid}_`).split(`-r-${from}`).join(`-r-${rid}`);
+      row.setAttribute("data-sc-row", rid);
+      [row].concat(Array.prototype.slice.call(row.querySelectorAll("*"))).forEach((e) => {
+        ["id", "name", "aria-labelledby"].forEach((a) => { if (e.hasAttribute(a)) e.setAttribute(a, swap(e.getAttribute(a))); });
+        if (e.matches("input, textarea")) e.value = "";
+        if (e.matches("select")) e.selectedIndex = 0;
       });
+      return row;
+    }
+    function layRows(t, ids) {
+      const body = t.tBodies[0], have = {};
+      Array.prototype.forEach.call(t.querySelectorAll("tr[data-sc-row]"), (r) => { have[r.getAttribute("data-sc-row")] = r; });
+      const anchor = body.querySelector("tr[data-sc-row]");
+      const spare = anchor ? anchor.previousElementSibling : null;
+      const made = ids.map((rid) => have[rid] || makeRow(t, rid));
+      Object.keys(have).forEach((rid) => { if (ids.indexOf(rid) < 0) have[rid].remove(); });
+      made.forEach((r, i) => {
+        const after = i ? made[i - 1] : spare;
+        if (after) after.after(r); else body.prepend(r);
+        const head = r.querySelector("th");
+        head.firstChild.nodeValue = String(i + 1);
+        const button = r.querySelector(".sc-ws__row-remove");
+        button.setAttribute("aria-label", fill(msg.row_remove, { n: i + 1 }));
+        button.disabled = ids.length < 2;
+      });
+    }
+    function equipRows(t) {
+      const ids = rowIds(t);
+      t.setAttribute("data-sc-initial", ids.join(" "));
+      t.tHead.rows[0].appendChild(document.createElement("td"));
+      Array.prototype.forEach.call(t.querySelectorAll("tr[data-sc-row]"), (r) => {
+        const cell = document.createElement("td"), button = document.createElement("button");
+        button.type = "button";
+        button.className = "sc-ws__row-remove md-button";
+        button.textContent = "×";
+        cell.appendChild(button);
+        r.appendChild(cell);
+      });
+      const add = document.createElement("button");
+      add.type = "button";
+      add.className = "sc-ws__row-add md-button";
+      add.textContent = msg.row_add;
+      t.closest(".sc-ws__scroll").after(add);
+      add.onclick = () => {
+        const next = core.addRow(rowIds(t));
+        layRows(t, next);
+        save({ [rowsField(t)]: next.join(" ") });
+        const row = t.querySelector(`tr[data-sc-row="${next[next.length - 1]}"]`);
+        row.querySelector(".sc-ws__input").focus();
+        say(fill(msg.row_added, { n: next.length }));
+      };
+      t.addEventListener("click", (e) => {
+        const b = e.target.closest(".sc-ws__row-remove");
+        if (!b || b.disabled) return;
+        const row = b.closest("tr"), rid = row.getAttribute("data-sc-row");
+        const gone = {};
+        row.querySelectorAll("[name]").forEach((x) => { gone[x.name] = null; });
+        const left = rowIds(t).filter((r) => r !== rid);
+        (row.nextElementSibling || row.previousElementSibling || add).querySelector?.(".sc-ws__row-remove")?.focus();
+        layRows(t, left);
+        gone[rowsField(t)] = left.join(" ");
+        save(gone);
+        say(msg.row_removed);
+      });
+    }
+    function showRows() {
+      tables().forEach((t) => {
+        const f = rowsField(t), ids = core.rowIds(current(f), initialRows(t));
+        if (ids.join(" ") !== rowIds(t).join(" ")) layRows(t, ids);
+      });
+    }
+
+    /* ---- saving ---- */
+    function changes() {
+      const out = {};
+      names().forEach((n) => { const v = valueOf(n); if (v !== current(n) && !(v === null && !known[n])) out[n] = v; });
       return out;
     }
-    /* Only this form's fields change: a part page shares its worksheet with the step page. */
-    function merge(values) {
-      var all = store.read("worksheets", id);
-      fields().forEach(function (el) { delete all[el.name]; });
-      Object.keys(values).forEach(function (k) { all[k] = values[k]; });
-      return all;
-    }
     function report(result) {
-      if (result === "off") say(msg.storage_off, true);
-      else if (result === "full") say(msg.storage_full, true);
-      return result;
+      if (result === "ok") return;
+      const why = result === "full" ? "storage_full" : store.reason === "blocked" ? "storage_blocked" : "storage_unavailable";
+      say(`${msg[why]} ${msg.private}`, true);
     }
-    function save() {
+    function save(extra) {
       clearTimeout(timer);
       timer = null;
-      if (report(store.write("worksheets", id, merge(collect()))) === "ok") say(msg.saved);
+      if (!loaded) return Promise.resolve();
+      const vals = Object.assign(changes(), extra || {}), seen = {};
+      if (!Object.keys(vals).length) return Promise.resolve();
+      Object.keys(vals).forEach((n) => { seen[n] = known[n]; typed.delete(n); });
+      return store.write(SECTION, id, vals, seen).then((r) => {
+        Object.keys(vals).forEach((n) => { known[n] = r.records[n]; if (!els().some((e) => e.name === n) || valueOf(n) === current(n)) dirty.delete(n); });
+        report(r.status);
+        const now = Date.now(), m = metaNow;
+        return store.setMeta(`ws/${id}`, { changed: now, exported: m.exported || 0, pending: m.exported >= (m.changed || 0) || !m.pending ? now : m.pending, dismissed: m.dismissed || 0 })
+          .then(() => {
+            if (r.status === "ok") { say(`${msg.saved} ${stamp(now)}`); if (!asked) { asked = true; persist(); } }
+            return refreshMeta();
+          });
+      });
     }
-    function later() { clearTimeout(timer); timer = setTimeout(save, 400); }
-    function importText(text) {
-      var parsed = store.parse(text);
-      if (parsed.error) {
-        var from = parsed.data && typeof parsed.data.edition === "string" ? parsed.data.edition.slice(0, 80) : "?";
-        say(msg["import_" + parsed.error].replace("{edition}", from), true);
-        return;
-      }
-      var result = store.load(parsed.data);
-      if (result.status === "full") { report("full"); return; }
-      fill(store.read("worksheets", id));
-      say(msg.imported.replace("{n}", String(Object.keys(parsed.data.worksheets || {}).length)));
-      if (result.status === "off") report("off");
+    function later() { clearTimeout(timer); timer = setTimeout(save, DELAY); }
+    function persist() {
+      store.persist().then((r) => { if (r !== "unsupported") q(".sc-ws__times").setAttribute("data-sc-persist", r); q(".sc-ws__times").title = r === "granted" ? msg.persist_granted : r === "denied" ? msg.persist_denied : ""; showTimes(); });
     }
-    var actions = {
-      "export": function () { save(); store.download(store.dump(["worksheets", id]), store.edition + "-" + id + ".json"); },
-      "export-all": function () { save(); store.download(store.dump(), store.edition + "-answers.json"); },
-      "import": function () { file.click(); },
-      "clear": function () {
+
+    /* ---- what is saved, exported, and text to offer back ---- */
+    function showTimes() {
+      const m = metaNow, times = q(".sc-ws__times"), p = times.getAttribute("data-sc-persist");
+      q(".sc-ws__saved").textContent = m.changed ? fill(msg.last_saved, { date: stamp(m.changed) }) : msg.never_saved;
+      q(".sc-ws__exported").textContent = (m.exported ? fill(msg.last_exported, { date: stamp(m.exported) }) : msg.never_exported) +
+        (p ? " " + msg["persist_" + p] : "");
+      const box = q(".sc-ws__remind");
+      box.hidden = !core.remind(m, Date.now());
+      box.querySelector("p").textContent = msg.remind;
+      box.querySelector("button").textContent = msg.remind_dismiss;
+    }
+    function refreshMeta() {
+      return Promise.all([store.meta(`ws/${id}`), store.lost(SECTION, id)]).then(([m, lost]) => {
+        metaNow = m[`ws/${id}`] || {};
+        showTimes();
+        showLost(lost.filter((l) => names().indexOf(l.field) >= 0));
+      });
+    }
+    function showLost(list) {
+      const box = q(".sc-ws__lost");
+      box.textContent = "";
+      list.forEach((l) => {
+        const item = document.createElement("div"), text = document.createElement("blockquote");
+        const restore = document.createElement("button"), drop = document.createElement("button");
+        item.className = "sc-ws__lost-item";
+        item.appendChild(document.createElement("p")).textContent = fill(msg.lost, { field: labelOf(l.field) });
+        text.textContent = String(l.v);
+        restore.type = drop.type = "button";
+        restore.className = drop.className = "md-button";
+        restore.textContent = msg.lost_restore;
+        drop.textContent = msg.lost_drop;
+        restore.onclick = () => {
+          const now = current(l.field);
+          const keep = typeof now === "string" && now !== "" ? store.setMeta(`lost/${SECTION}/${id}/${l.field}/${Date.now()}`, now) : Promise.resolve();
+          keep.then(() => store.setMeta(l.key, null)).then(() => { setField(l.field, l.v); return save(); });
+        };
+        drop.onclick = () => store.setMeta(l.key, null);
+        item.append(text, restore, " ", drop);
+        box.appendChild(item);
+      });
+      box.hidden = !list.length;
+    }
+
+    /* ---- other tabs, and imports on this page ---- */
+    function remote(m) {
+      if (m.section === "meta") { if (m.key === `ws/${id}` || m.key.startsWith(`lost/${SECTION}/${id}/`)) refreshMeta(); return; }
+      if (m.section !== SECTION || m.id !== id || !loaded) return;
+      let rows = false;
+      Object.keys(m.records).forEach((n) => {
+        const r = m.records[n];
+        if (known[n] && !core.newer(r, known[n])) return;
+        if (n.endsWith(".rows")) { known[n] = r; rows = true; return; }
+        const focused = document.activeElement && document.activeElement.name === n && form.contains(document.activeElement);
+        if (dirty.has(n) || focused) waiting[n] = r;
+        else { known[n] = r; setField(n, r.v); }
+      });
+      if (rows) { showRows(); Object.keys(m.records).forEach((n) => { if (!n.endsWith(".rows") && known[n] === m.records[n]) setField(n, m.records[n].v); }); }
+    }
+    form.addEventListener("focusout", (e) => {
+      const n = e.target.name, r = n && waiting[n];
+      if (!r) return;
+      delete waiting[n];
+      if (!dirty.has(n) && (!known[n] || core.newer(r, known[n]))) { known[n] = r; setField(n, r.v); }
+    });
+
+    /* ---- actions ---- */
+    function exported(list) {
+      const now = Date.now();
+      return store.meta("ws/").then((all) => Promise.all(list.map((w) => {
+        const m = all[`ws/${w}`] || {};
+        return store.setMeta(`ws/${w}`, Object.assign({}, m, { exported: now, pending: 0 }));
+      }))).then(refreshMeta);
+    }
+    const actions = {
+      "export": () => save().then(() => store.dump([SECTION, id])).then((d) => { store.download(d, store.fileName(id)); return exported([id]); }),
+      "export-all": () => save().then(() => store.dump()).then((d) => { store.download(d, store.fileName("all")); return exported(Object.keys(d.worksheets)); }),
+      "import": () => file.click(),
+      "clear": () => {
         if (!window.confirm(msg.confirm_clear)) return;
-        fill({});
-        if (report(store.write("worksheets", id, merge({}))) === "ok") say(msg.cleared);
+        const gone = {};
+        names().forEach((n) => { gone[n] = null; setField(n, null); });
+        tables().forEach((t) => { gone[rowsField(t)] = null; layRows(t, initialRows(t)); });
+        save(gone).then(() => { if (store.status === "ok") say(msg.cleared); });
       },
-      "print": function () {
+      "remind-dismiss": () => store.setMeta(`ws/${id}`, Object.assign({}, metaNow, { dismissed: Date.now() })),
+      "print": () => {
         save();
         document.documentElement.classList.add("sc-ws-printing");
         root.classList.add("sc-ws--print");
-        Array.prototype.forEach.call(form.querySelectorAll("textarea"), function (t) {
-          t.style.height = "auto";
-          t.style.height = t.scrollHeight + 4 + "px";
-        });
+        form.querySelectorAll("textarea").forEach((t) => { t.style.height = "auto"; t.style.height = t.scrollHeight + 4 + "px"; });
         window.print();
       }
     };
 
-    root.querySelector(".sc-ws__toolbar").hidden = false;
-    root.querySelector(".sc-ws__note--js").hidden = false;
-    root.querySelector(".sc-ws__note--nojs").hidden = true;
-    root.addEventListener("click", function (e) {
-      var button = e.target.closest("[data-sc-action]");
-      if (button && actions[button.getAttribute("data-sc-action")]) actions[button.getAttribute("data-sc-action")]();
+    q(".sc-ws__toolbar").hidden = false;
+    q(".sc-ws__note--js").hidden = false;
+    q(".sc-ws__note--nojs").hidden = true;
+    q(".sc-ws__bar").hidden = false;
+    tables().forEach(equipRows);
+    root.addEventListener("click", (e) => {
+      const b = e.target.closest("[data-sc-action]");
+      if (b && actions[b.getAttribute("data-sc-action")]) actions[b.getAttribute("data-sc-action")]();
     });
-    file.addEventListener("change", function () {
-      var chosen = file.files[0];
+    file.addEventListener("change", () => {
+      const chosen = file.files[0];
       file.value = "";
-      if (!chosen) return;
-      if (chosen.size > 5000000) { say(msg.import_bad, true); return; }
-      chosen.text().then(importText, function () { say(msg.import_bad, true); });
+      imp.start(chosen, q(".sc-import"), msg, say, () => {});
     });
-    form.addEventListener("input", later);
-    form.addEventListener("change", later);
-    form.addEventListener("submit", function (e) { e.preventDefault(); });
-    window.addEventListener("pagehide", function () { if (timer) save(); });
-    window.addEventListener("afterprint", function () {
-      document.documentElement.classList.remove("sc-ws-printing");
-      root.classList.remove("sc-ws--print");
-    });
+    const edit = (e) => { if (!e.target.name) return; dirty.add(e.target.name); if (!loaded) typed.add(e.target.name); later(); };
+    form.addEventListener("input", edit);
+    form.addEventListener("change", edit);
+    form.addEventListener("submit", (e) => e.preventDefault());
+    window.addEventListener("pagehide", () => { if (timer) save(); });
+    window.addEventListener("afterprint", () => { document.documentElement.classList.remove("sc-ws-printing"); root.classList.remove("sc-ws--print"); });
+    setInterval(showTimes, 60000);
+    store.subscribe(remote);
 
-    var saved = store.read("worksheets", id);
-    if (fields().some(function (el) { return el.name in saved; })) { fill(saved); say(msg.restored); }
-    if (!store.available) say(msg.storage_off, true);
+    /* What was typed before the saved answers arrived stays, and is saved over them; the
+       saved text it replaces is offered back. */
+    store.unit(SECTION, id).then((recs) => {
+      Object.keys(recs).forEach((n) => { if (n.endsWith(".rows")) known[n] = recs[n]; });
+      showRows();
+      let restored = false;
+      names().forEach((n) => {
+        const r = recs[n];
+        if (typed.has(n)) return;
+        if (r) { known[n] = r; setField(n, r.v); restored = restored || r.v !== null; }
+      });
+      loaded = true;
+      root.setAttribute("data-sc-loaded", "");
+      if (store.status !== "ok") report(store.status);
+      else if (restored) say(msg.restored);
+      return typed.size ? save() : refreshMeta();
+    });
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll(".sc-ws[data-sc-ws]"), setup);
+  document.querySelectorAll(".sc-ws[data-sc-ws]").forEach(setup);
 })();
