@@ -26,7 +26,7 @@ STORE_MESSAGES = ("storage_full", "storage_blocked", "storage_unavailable", "pri
                   "imported", "import_bad", "import_foreign", "import_edition", "import_version", "import_invalid",
                   "import_title", "import_intro", "import_col_what", "import_col_fill", "import_col_replace",
                   "import_older", "import_replace", "import_checklist", "import_go", "import_cancel",
-                  "import_cancelled", "import_nothing")
+                  "import_cancelled", "import_nothing", "import_full", "import_failed")
 FULL_PAGE = "resources/checklist.html"
 
 

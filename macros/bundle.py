@@ -18,6 +18,7 @@ appended (`extend`), rather than a modified copy of it kept in overrides/.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -140,6 +141,21 @@ def bundle(kind: str, sources: list[tuple[str, str]]) -> Bundle:
     names = ", ".join(path.rsplit("/", 1)[-1] for path, _ in sources)
     text = f"/* {names} */\n{body}\n"
     return Bundle(_named(kind, text), text, tuple(path for path, _ in sources))
+
+
+def chunk(path: str, text: str) -> Bundle:
+    """A script loaded on demand (sc-load.js), minified alone: `sc-worksheet.1a2b3c4d.min.js`."""
+    body = minify_js(path, text)
+    stem = path.rsplit("/", 1)[-1].removesuffix(".js")
+    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:8]
+    return Bundle(f"{JS_DIR}/{stem}.{digest}.min.js", f"/* {stem}.js */\n{body}\n", (path,))
+
+
+def manifest(chunks: dict[str, tuple[Bundle, str | None]]) -> str:
+    """The script that tells sc-load.js its chunks: name -> file beside the bundle, and the
+    selector that loads it at once (None: only when asked). JSON is valid JavaScript."""
+    table = {name: {"file": made.path.rsplit("/", 1)[-1], "when": when} for name, (made, when) in chunks.items()}
+    return f"window.scChunks={json.dumps(table, ensure_ascii=True, sort_keys=True)};"
 
 
 def extend(base: str, name: str, addition: str) -> str:

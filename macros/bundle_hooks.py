@@ -9,6 +9,11 @@ other file (a relative `url()` would break once moved), and a plain local script
 fork lists (a remote file, a module, a script with `defer`, a library) ships as it is, and
 keeps its place: each unbroken run of bundled entries becomes one bundle where the run stood.
 
+Scripts listed in `extra.sc_on_demand` (site path -> selector, or null) are minified alone,
+as chunks, and left out of the bundle; sc-load.js, in the bundle, loads each one on the
+pages that match its selector, or when another script asks. Their table (`window.scChunks`)
+opens the first script bundle.
+
 The text of every local stylesheet, in order, stays in `config.extra["sc_css_texts"]` for
 the whole-guide PDF. Our additions to Material's own scripts are appended to them (EXTENSIONS).
 """
@@ -48,7 +53,9 @@ def on_files(files, config):
     config.extra["sc_css_texts"] = [files.get_file_from_path(_path(e)).content_string for e in config.extra_css
                                     if files.get_file_from_path(_path(e)) is not None]
     try:
-        config.extra["sc_bundle"] = {kind: _bundle(files, config, kind) for kind in ("css", "js")}
+        chunks = _chunks(files, config)
+        config.extra["sc_chunks"] = {name: made for name, (made, _) in chunks.items()}
+        config.extra["sc_bundle"] = {kind: _bundle(files, config, kind, chunks) for kind in ("css", "js")}
         _extend(files, config)
     except BundleError as err:
         source = files.get_file_from_path(err.source)
@@ -56,10 +63,38 @@ def on_files(files, config):
     return files
 
 
-def _bundle(files, config, kind: str) -> list:
+def _chunks(files, config) -> dict:
+    """name -> (chunk Bundle, selector) for `extra.sc_on_demand`; each source leaves the site."""
+    from mkdocs.exceptions import PluginError
     from mkdocs.structure.files import File
 
-    from macros.bundle import bundle
+    from macros.bundle import chunk
+
+    wanted = config.extra.get("sc_on_demand") or {}
+    where = "mkdocs.yml, extra.sc_on_demand"
+    if not isinstance(wanted, dict):
+        raise PluginError(f"{where}: expected a mapping of script path to selector (or null), not {wanted!r}")
+    listed = {_path(e) for e in config.extra_javascript}
+    made = {}
+    for path, when in wanted.items():
+        source = files.get_file_from_path(str(path))
+        if when is not None and not (isinstance(when, str) and when.strip()):
+            raise PluginError(f"{where}, {path}: the selector must be a CSS selector or null, not {when!r}")
+        if source is None or not str(path).endswith(".js") or not str(path).rsplit("/", 1)[-1].startswith("sc-"):
+            raise PluginError(f"{where}, {path}: no script of ours (assets/javascripts/sc-*.js) has this path")
+        if path in listed:
+            raise PluginError(f"{where}, {path}: also listed in extra_javascript; list it in one place only")
+        name = str(path).rsplit("/", 1)[-1].removesuffix(".js")
+        made[name] = (chunk(str(path), source.content_string), when)
+        files.remove(source)
+        files.append(File.generated(config, made[name][0].path, content=made[name][0].text))
+    return made
+
+
+def _bundle(files, config, kind: str, chunks: dict | None = None) -> list:
+    from mkdocs.structure.files import File
+
+    from macros.bundle import JS_DIR, bundle, manifest
 
     key = "extra_css" if kind == "css" else "extra_javascript"
     entries, made = [], []
@@ -70,7 +105,10 @@ def _bundle(files, config, kind: str) -> list:
             entries.extend(run)
             continue
         paths = [_path(e) for e in run]
-        made.append(bundle(kind, [(p, files.get_file_from_path(p).content_string) for p in paths]))
+        sources = [(p, files.get_file_from_path(p).content_string) for p in paths]
+        if kind == "js" and chunks and not made:
+            sources.insert(0, (f"{JS_DIR}/sc-chunks.js", manifest(chunks)))
+        made.append(bundle(kind, sources))
         for path in paths:
             files.remove(files.get_file_from_path(path))
         files.append(File.generated(config, made[-1].path, content=made[-1].text))

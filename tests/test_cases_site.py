@@ -18,7 +18,7 @@ import pytest
 from macros.library_data import case_title, key_figures, library_cases
 from macros.library_export import FILES
 from macros.loader import ROOT, load_cached
-from tests.conftest import bundled
+from tests.conftest import bundles
 
 pytestmark = pytest.mark.build
 LANGS = ("fr", "en")
@@ -45,7 +45,9 @@ def test_explorer_lists_every_case_with_a_link_to_its_page(site, shown, lang):
     assert listed == [c.id for c in library_cases(shown, lang)]
     for case in shown.cases:
         assert f'href="../cases/{case.id}.html"' in html
-    assert "data-sc-filters" in html and "sc-cases.js" in bundled(site / lang, html, "js")
+    # The explorer's script loads on demand on a page holding its selector (sc-load.js).
+    table = json.loads(re.search(r"window\.scChunks=(\{.*?\});", bundles(site / lang, html)["js"]).group(1))
+    assert "data-sc-filters" in html and table["sc-cases"]["when"] == "[data-sc-library]" and "data-sc-library" in html
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -198,3 +198,28 @@ def test_axe_finds_no_wcag_violation(page, server, lang, path):
     page.wait_for_selector(".sc-ws__status:not(:empty)")
     violations = run_axe(page)
     assert not violations, describe(violations)
+
+
+def test_typing_before_the_form_script_arrives_is_kept_and_the_saved_text_offered_back(page, server, data):
+    """The form script loads on demand (sc-load.js): what is typed before it runs wins over the
+    stored answer, which is not dropped but offered back."""
+    open_ws(page, server)
+    page.fill("#sc-ws-p1-s1-strengths", "Saved yesterday")
+    wait_saved(page, "strengths", "Saved yesterday")
+    page.route("**/sc-worksheet.*.min.js", lambda route: route.abort())
+    page.reload()
+    page.wait_for_selector("#sc-ws-p1-s1-strengths")
+    assert page.get_attribute(".sc-ws", "data-sc-loaded") is None
+    page.fill("#sc-ws-p1-s1-strengths", "Typed this morning")
+    page.select_option("#sc-ws-p1-s1-benchmark_1_outcome", "failure")
+    page.unroute("**/sc-worksheet.*.min.js")
+    page.evaluate("() => scLoad('sc-worksheet')")
+    page.wait_for_selector(".sc-ws[data-sc-loaded]")
+    wait_saved(page, "strengths", "Typed this morning")
+    wait_saved(page, "benchmark_1_outcome", "failure")
+    assert page.input_value("#sc-ws-p1-s1-strengths") == "Typed this morning"
+    page.wait_for_selector(".sc-ws__lost blockquote")
+    assert page.text_content(".sc-ws__lost blockquote") == "Saved yesterday"
+    page.click(f".sc-ws__lost button:has-text('{message(data, 'lost_restore')}')")
+    wait_saved(page, "strengths", "Saved yesterday")
+    assert page.input_value("#sc-ws-p1-s1-strengths") == "Saved yesterday"

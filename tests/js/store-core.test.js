@@ -53,9 +53,9 @@ test("an import plan fills empty fields and lists replacements with their age", 
   assert.deepEqual(unit.replace.map((r) => [r.field, r.older]), [["a", true], ["b", false]]);
   assert.equal(unit.same, 1);
   assert.deepEqual(core.changes([unit], []), []);
-  assert.deepEqual(core.changes([unit], ["worksheets/p1-s1"]), [{ section: "worksheets", id: "p1-s1", values: { a: "file a", b: "file b" } }]);
+  assert.deepEqual(core.changes([unit], ["worksheets/p1-s1"]), [{ section: "worksheets", id: "p1-s1", values: { a: "file a", b: "file b" }, seen: current.worksheets["p1-s1"] }]);
   const fresh = core.plan(data, {});
-  assert.deepEqual(core.changes(fresh, []), [{ section: "worksheets", id: "p1-s1", values: { a: "file a", b: "file b", c: "same" } }]);
+  assert.deepEqual(core.changes(fresh, []), [{ section: "worksheets", id: "p1-s1", values: { a: "file a", b: "file b", c: "same" }, seen: {} }]);
 });
 
 test("a version 1 file without times dates its values by its export", () => {

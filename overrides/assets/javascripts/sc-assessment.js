@@ -227,7 +227,8 @@
     file.addEventListener("change", function () {
       var chosen = file.files[0];
       file.value = "";
-      window.scImport.start(chosen, root.querySelector(".sc-import"), msg, say, refresh);
+      window.scLoad("sc-import").then(() => window.scImport.start(chosen, root.querySelector(".sc-import"), msg, say, refresh),
+        () => say(msg.import_failed));
     });
     /* Ctrl+P with answers prints the report; without any, the blank checklist to tick by hand. */
     window.addEventListener("beforeprint", function () {

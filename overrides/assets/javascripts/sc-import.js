@@ -5,9 +5,9 @@
    every text is set as text. */
 (function () {
   "use strict";
-  const store = window.scStore;
-  if (!store) return;
-  const fill = (text, values) => text.replace(/\{(\w+)\}/g, (all, k) => (k in values ? String(values[k]) : all));
+  const store = window.scStore, core = window.scStoreCore;
+  if (!store || !core) return;
+  const fill = core.fill;
   const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; };
 
   /* Read `file`, show the plan in `panel`; `say(text, urgent)` reports; `done()` after a change. */
@@ -75,10 +75,12 @@
             if (k) w += 1;
           });
           if (status === "ok") say(fill(msg.imported, { n: n, w: w }));
+          else if (status === "memory") say(`${fill(msg.imported, { n: n, w: w })} ${msg[store.reason === "blocked" ? "storage_blocked" : "storage_unavailable"]}`, true);
+          else say(msg[status === "full" ? "import_full" : "import_failed"], true);
           done(status);
         });
       };
     }
   }
-  window.scImport = { start: start, fill: fill };
+  window.scImport = { start: start };
 })();

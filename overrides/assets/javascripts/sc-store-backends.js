@@ -77,19 +77,20 @@
           return out;
         });
       },
-      /* Read, compare and write in one transaction: all of it lands, or none. */
-      commit(s, id, next, seen) {
+      /* Read, compare and write in one transaction: every entry of `list` lands, or none.
+         list: [{s, id, next: {field: record}, seen: {field: record}}]. */
+      commit(list) {
         return tx(["fields"], "readwrite", (t) => {
           const store = t.objectStore("fields"), out = { result: { lost: [] } };
-          Object.keys(next).forEach((f) => {
+          list.forEach(({ s, id, next, seen }) => Object.keys(next).forEach((f) => {
             req(store.get(kf(s, id, f))).then((row) => {
               const stored = row ? { v: row.v, t: row.t } : null;
               if (stored && !core.newer(next[f], stored)) return; // a later write already won
-              const lost = core.overwritten(stored, seen[f], next[f]);
-              if (lost !== null) out.result.lost.push({ field: f, v: lost, t: stored.t });
+              const lost = core.overwritten(stored, (seen || {})[f], next[f]);
+              if (lost !== null) out.result.lost.push({ s: s, id: id, field: f, v: lost, t: stored.t });
               store.put({ k: kf(s, id, f), s: s, i: id, f: f, v: next[f].v, t: next[f].t });
             });
-          });
+          }));
           return out;
         });
       },
@@ -129,17 +130,17 @@
         const prefix = `${ns}:f:${s}:`;
         return Promise.resolve(keys(prefix).map((k) => k.slice(prefix.length).split(":")[0]).filter((id, i, all) => all.indexOf(id) === i));
       },
-      commit(s, id, next, seen) {
+      commit(list) {
         const done = [], lost = [];
         try {
-          Object.keys(next).forEach((f) => {
+          list.forEach(({ s, id, next, seen }) => Object.keys(next).forEach((f) => {
             const k = fkey(s, id, f), before = ls.getItem(k), stored = before === null ? null : rec(before);
             if (stored && !core.newer(next[f], stored)) return;
-            const gone = core.overwritten(stored, seen[f], next[f]);
+            const gone = core.overwritten(stored, (seen || {})[f], next[f]);
             ls.setItem(k, JSON.stringify([next[f].v, next[f].t]));
             done.push([k, before]);
-            if (gone !== null) lost.push({ field: f, v: gone, t: stored.t });
-          });
+            if (gone !== null) lost.push({ s: s, id: id, field: f, v: gone, t: stored.t });
+          }));
         } catch (e) {
           // All or nothing: put back what this commit had already replaced.
           done.reverse().forEach(([k, before]) => { try { if (before === null) ls.removeItem(k); else ls.setItem(k, before); } catch (x) { /* as it was */ } });

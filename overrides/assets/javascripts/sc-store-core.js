@@ -81,7 +81,7 @@
   function plan(data, current) {
     const units = [];
     SECTIONS.forEach((s) => Object.keys(data[s] || {}).sort().forEach((id) => {
-      const here = (current[s] || {})[id] || {}, unit = { section: s, id: id, fill: [], replace: [], same: 0 };
+      const here = (current[s] || {})[id] || {}, unit = { section: s, id: id, fill: [], replace: [], same: 0, seen: here };
       Object.keys(data[s][id]).sort().forEach((field) => {
         const v = data[s][id][field], mine = here[field];
         if (empty(v)) return;
@@ -100,7 +100,7 @@
       const out = {};
       u.fill.forEach((f) => { out[f.field] = f.v; });
       if (replacing.indexOf(u.section + "/" + u.id) >= 0) u.replace.forEach((f) => { out[f.field] = f.v; });
-      return { section: u.section, id: u.id, values: out };
+      return { section: u.section, id: u.id, values: out, seen: u.seen || {} };
     }).filter((c) => Object.keys(c.values).length);
   }
   /* The export file; `records` is {section: {id: {field: record}}}. */
@@ -153,8 +153,10 @@
     const next = ids.reduce((m, id) => Math.max(m, Number(id)), 0) + 1;
     return ids.concat(String(next));
   }
+  /* A message with its {name} places filled; unknown places stay as they are. */
+  function fill(text, vals) { return text.replace(/\{(\w+)\}/g, (all, k) => (k in vals ? String(vals[k]) : all)); }
   return {
-    FORMAT, VERSION, SECTIONS, ID, KEY, DAY, REMIND_AFTER,
+    fill, FORMAT, VERSION, SECTIONS, ID, KEY, DAY, REMIND_AFTER,
     plain, entryOk, recordOk, empty, newer, values, merge, overwritten,
     check, parse, fileTime, plan, changes, dump, legacy, remind, fileName, rowIds, addRow
   };

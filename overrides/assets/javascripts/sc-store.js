@@ -40,7 +40,7 @@
           if (recs) jobs.push([s, id, recs]);
         }
       });
-      return jobs.reduce((p, [s, id, recs]) => p.then(() => backend.commit(s, id, recs, recs)), Promise.resolve())
+      return backend.commit(jobs.map(([s, id, recs]) => ({ s: s, id: id, next: recs, seen: recs })))
         .then(() => backend.setMeta("migrated", Date.now()));
     });
   }
@@ -88,17 +88,14 @@
      saw, so that text another tab wrote since is reported in `lost`, never dropped.
      Resolves {status: "ok" | "full" | "unavailable" | "memory", records, lost}. */
   let inflight = Promise.resolve();
-  function write(s, id, vals, seen) {
-    const p = commitWrite(s, id, vals, seen);
-    inflight = inflight.then(() => p, () => p);
-    return p;
-  }
+  function track(p) { inflight = inflight.then(() => p, () => p); return p; }
+  function write(s, id, vals, seen) { return track(commitWrite(s, id, vals, seen)); }
   function commitWrite(s, id, vals, seen) {
     const now = Date.now(), next = {};
     Object.keys(vals).forEach((f) => { next[f] = { v: core.empty(vals[f]) ? null : vals[f], t: now }; });
     return ready.then(() => {
       const pending = core.merge((overlay[s] || {})[id] || {}, next);
-      const done = backend ? backend.commit(s, id, pending, seen || {}) : Promise.reject(null);
+      const done = backend ? backend.commit([{ s: s, id: id, next: pending, seen: seen || {} }]) : Promise.reject(null);
       return done.then((result) => {
         if (overlay[s]) delete overlay[s][id];
         status = "ok";
@@ -155,10 +152,25 @@
   function parse(text) { return core.parse(text, editions); }
   /* Import: the plan against what is saved here, then the changes the reader agreed to. */
   function plan(data) { return everything().then((recs) => core.plan(data, recs)); }
+  /* All or nothing: one commit for every entry. Resolves "ok", or the failure, with nothing
+     imported (the file is still there; what is on screen was not typed, so nothing is lost). */
   function apply(units, replacing) {
-    const todo = core.changes(units, replacing || []);
-    return todo.reduce((p, c) => p.then((worst) => write(c.section, c.id, c.values).then((r) =>
-      (r.status === "ok" ? worst : r.status))), Promise.resolve("ok"));
+    const now = Date.now(), list = core.changes(units, replacing || []).map((c) => {
+      const next = {};
+      Object.keys(c.values).forEach((f) => { next[f] = { v: c.values[f], t: now }; });
+      return { s: c.section, id: c.id, next: next, seen: c.seen };
+    });
+    if (!list.length) return Promise.resolve("ok");
+    return track(ready.then(() => {
+      if (backend) return backend.commit(list);
+      // No storage at all: the import lives in memory with the rest, and is exported with it.
+      list.forEach((u) => Object.assign(overlayUnit(u.s, u.id), u.next));
+      return { lost: [], memory: true };
+    }).then((result) => {
+      result.lost.forEach((l) => keepLost(l.s, l.id, l, now));
+      list.forEach((u) => tell({ section: u.s, id: u.id, records: u.next }));
+      return result.memory ? "memory" : "ok";
+    }, (e) => (backend ? failure(e) : "memory")));
   }
   function persist() {
     const s = navigator.storage;

@@ -4,9 +4,9 @@
    come from the page (JSON in .sc-ws__i18n); user text is only ever set as a value or text. */
 (function () {
   "use strict";
-  const store = window.scStore, core = window.scStoreCore, imp = window.scImport;
-  if (!store || !core || !imp) return;
-  const fill = imp.fill, SECTION = "worksheets", DELAY = 250;
+  const store = window.scStore, core = window.scStoreCore;
+  if (!store || !core || !window.scLoad) return;
+  const fill = core.fill, SECTION = "worksheets", DELAY = 250;
   const stamp = (t) => new Date(t).toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
 
   function setup(root) {
@@ -83,17 +83,11 @@
       t.setAttribute("data-sc-initial", ids.join(" "));
       t.tHead.rows[0].appendChild(document.createElement("td"));
       Array.prototype.forEach.call(t.querySelectorAll("tr[data-sc-row]"), (r) => {
-        const cell = document.createElement("td"), button = document.createElement("button");
-        button.type = "button";
-        button.className = "sc-ws__row-remove md-button";
-        button.textContent = "×";
-        cell.appendChild(button);
+        const cell = document.createElement("td");
+        cell.appendChild(Object.assign(document.createElement("button"), { type: "button", className: "sc-ws__row-remove md-button", textContent: "×" }));
         r.appendChild(cell);
       });
-      const add = document.createElement("button");
-      add.type = "button";
-      add.className = "sc-ws__row-add md-button";
-      add.textContent = msg.row_add;
+      const add = Object.assign(document.createElement("button"), { type: "button", className: "sc-ws__row-add md-button", textContent: msg.row_add });
       t.closest(".sc-ws__scroll").after(add);
       add.onclick = () => {
         const next = core.addRow(rowIds(t));
@@ -252,10 +246,8 @@
       }
     };
 
-    q(".sc-ws__toolbar").hidden = false;
-    q(".sc-ws__note--js").hidden = false;
+    [".sc-ws__toolbar", ".sc-ws__note--js", ".sc-ws__bar"].forEach((s) => { q(s).hidden = false; });
     q(".sc-ws__note--nojs").hidden = true;
-    q(".sc-ws__bar").hidden = false;
     tables().forEach(equipRows);
     root.addEventListener("click", (e) => {
       const b = e.target.closest("[data-sc-action]");
@@ -264,7 +256,15 @@
     file.addEventListener("change", () => {
       const chosen = file.files[0];
       file.value = "";
-      imp.start(chosen, q(".sc-import"), msg, say, () => {});
+      window.scLoad("sc-import").then(() => window.scImport.start(chosen, q(".sc-import"), msg, say, () => {}),
+        () => say(msg.import_failed, true));
+    });
+    // Typed before this script arrived (it loads on demand): differs from the page's default.
+    els().forEach((e) => {
+      const changed = e.type === "checkbox" || e.type === "radio" ? e.checked !== e.defaultChecked
+        : e.tagName === "SELECT" ? e.selectedIndex !== Math.max(0, Array.prototype.findIndex.call(e.options, (o) => o.defaultSelected))
+        : e.value !== e.defaultValue;
+      if (changed) { typed.add(e.name); dirty.add(e.name); }
     });
     const edit = (e) => { if (!e.target.name) return; dirty.add(e.target.name); if (!loaded) typed.add(e.target.name); later(); };
     form.addEventListener("input", edit);
