@@ -173,7 +173,8 @@ class Edition(Strict):
 
     @property
     def storage_namespace(self) -> str:
-        """Prefix of every localStorage key, so two editions on one host never share answers."""
+        """Name of the answers database and prefix of every localStorage key, so two editions
+        on one host never share answers (data/storage.yml lists what lives under it)."""
         return f"sc:{self.id}"
 
     @property

@@ -10,6 +10,7 @@ import posixpath
 from typing import Any
 
 from .edition import Edition, load_edition
+from .qa import storage_note
 from .registry import Ctx, macro
 from .render import relative, render
 
@@ -59,7 +60,9 @@ def render_offline(data: Any, edition: Edition, lang: str, here: str = "index.ht
     name = zip_name(edition)
     # The zip sits at the site's root, one level above the language's root.
     href = relative(posixpath.join("..", name), here) if "/" in here else posixpath.join("..", name)
-    return render("edition_offline.html", data, lang, here, href=href, file=name, folder=edition.id)
+    # Which browsers the copy suits: the same words as in the privacy statement's listing.
+    note = storage_note(data.storage.offline, lang, edition.storage_namespace)
+    return render("edition_offline.html", data, lang, here, href=href, file=name, folder=edition.id, note=note)
 
 
 @macro
