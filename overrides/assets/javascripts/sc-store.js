@@ -116,8 +116,8 @@
   const lostKept = {};
   function keepLost(s, id, l, now) {
     const k = `lost/${s}/${id}/${l.field}/${now}`;
-    lostKept[k] = l.v;
-    setMeta(k, l.v);
+    lostKept[k] = l.v;  // offered at once, before the write below lands
+    setMeta(k, l.v).then(() => { delete lostKept[k]; });
   }
   function lost(s, id) {
     const prefix = `lost/${s}/${id}/`;

@@ -104,8 +104,11 @@
         const gone = {};
         row.querySelectorAll("[name]").forEach((x) => { gone[x.name] = null; });
         const left = rowIds(t).filter((r) => r !== rid);
-        (row.nextElementSibling || row.previousElementSibling || add).querySelector?.(".sc-ws__row-remove")?.focus();
+        const near = row.nextElementSibling || row.previousElementSibling;
+        const target = (near && near.querySelector(".sc-ws__row-remove")) || add;
         layRows(t, left);
+        // Focus after laying out: moving a row in the DOM drops its focus.
+        target.focus();
         gone[rowsField(t)] = left.join(" ");
         save(gone);
         say(msg.row_removed);
@@ -134,10 +137,12 @@
       timer = null;
       if (!loaded) return Promise.resolve();
       const vals = Object.assign(changes(), extra || {}), seen = {};
+      // A "change" event on blur can follow a save with nothing new: the field is clean again.
+      dirty.forEach((n) => { if (!(n in vals) && els().some((e) => e.name === n) && valueOf(n) === current(n)) { dirty.delete(n); settle(n); } });
       if (!Object.keys(vals).length) return Promise.resolve();
       Object.keys(vals).forEach((n) => { seen[n] = known[n]; typed.delete(n); });
       return store.write(SECTION, id, vals, seen).then((r) => {
-        Object.keys(vals).forEach((n) => { known[n] = r.records[n]; if (!els().some((e) => e.name === n) || valueOf(n) === current(n)) dirty.delete(n); });
+        Object.keys(vals).forEach((n) => { known[n] = r.records[n]; if (!els().some((e) => e.name === n) || valueOf(n) === current(n)) { dirty.delete(n); settle(n); } });
         report(r.status);
         const now = Date.now(), m = metaNow;
         return store.setMeta(`ws/${id}`, { changed: now, exported: m.exported || 0, pending: m.exported >= (m.changed || 0) || !m.pending ? now : m.pending, dismissed: m.dismissed || 0 })
@@ -210,12 +215,14 @@
       });
       if (rows) { showRows(); Object.keys(m.records).forEach((n) => { if (!n.endsWith(".rows") && known[n] === m.records[n]) setField(n, m.records[n].v); }); }
     }
-    form.addEventListener("focusout", (e) => {
-      const n = e.target.name, r = n && waiting[n];
-      if (!r) return;
+    /* A record that waited while its field was focused or unsaved is shown once it is neither. */
+    function settle(n) {
+      const r = waiting[n], a = document.activeElement;
+      if (!r || dirty.has(n) || (a && a.name === n && form.contains(a))) return;
       delete waiting[n];
-      if (!dirty.has(n) && (!known[n] || core.newer(r, known[n]))) { known[n] = r; setField(n, r.v); }
-    });
+      if (!known[n] || core.newer(r, known[n])) { known[n] = r; setField(n, r.v); }
+    }
+    form.addEventListener("focusout", (e) => { if (e.target.name) setTimeout(() => settle(e.target.name)); });
 
     /* ---- actions ---- */
     function exported(list) {
