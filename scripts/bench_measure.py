@@ -119,7 +119,12 @@ def our_assets(sources: Path, built: Path) -> dict:
             files["sc-fold-fr.js"] = (sources / folder / "lunr" / "sc-fold-fr.js").read_text(encoding="utf-8")
             lunr = (built / folder / "lunr" / "min" / "lunr.fr.min.js").read_text(encoding="utf-8")
             shipped.append(lunr[lunr.index("/* sc-fold-fr.js */"):].encode())
+        bundle = [p.read_bytes() for p in sorted((built / folder).glob(f"sc.*.min.{kind}"))]
+        chunks = {p.name: p.stat().st_size for p in sorted((built / folder).glob(f"sc-*.min.{kind}"))}
+        shipped += [(built / folder / name).read_bytes() for name in chunks]
         out[kind] = {
+            "always": sum(len(b) for b in bundle),  # the bundle every page loads
+            "on_demand": chunks,  # loaded by sc-load.js where a page needs them
             "files": {name: {"raw": len(text.encode()), "minified": len(minify(name, text).encode())}
                       for name, text in files.items()},
             "raw": sum(len(t.encode()) for t in files.values()),
