@@ -143,12 +143,13 @@ def bundle(kind: str, sources: list[tuple[str, str]]) -> Bundle:
     return Bundle(_named(kind, text), text, tuple(path for path, _ in sources))
 
 
-def chunk(path: str, text: str) -> Bundle:
-    """A script loaded on demand (sc-load.js), minified alone: `sc-worksheet.1a2b3c4d.min.js`."""
-    body = minify_js(path, text)
-    stem = path.rsplit("/", 1)[-1].removesuffix(".js")
+def chunk(parts: list[tuple[str, str]]) -> Bundle:
+    """A script loaded on demand (sc-load.js): (path, text) pairs minified and joined in order,
+    named after the last, `sc-worksheet.1a2b3c4d.min.js`."""
+    body = "\n".join(f"/* {path.rsplit('/', 1)[-1]} */\n{minify_js(path, text)}" for path, text in parts)
+    stem = parts[-1][0].rsplit("/", 1)[-1].removesuffix(".js")
     digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:8]
-    return Bundle(f"{JS_DIR}/{stem}.{digest}.min.js", f"/* {stem}.js */\n{body}\n", (path,))
+    return Bundle(f"{JS_DIR}/{stem}.{digest}.min.js", f"{body}\n", tuple(path for path, _ in parts))
 
 
 def manifest(chunks: dict[str, tuple[Bundle, str | None]]) -> str:

@@ -76,17 +76,26 @@ def _chunks(files, config) -> dict:
         raise PluginError(f"{where}: expected a mapping of script path to selector (or null), not {wanted!r}")
     listed = {_path(e) for e in config.extra_javascript}
     made = {}
-    for path, when in wanted.items():
-        source = files.get_file_from_path(str(path))
+    for path, spec in wanted.items():
+        # A selector (or null), or {when: selector, needs: [scripts joined ahead of it]}.
+        when, needs = (spec.get("when"), spec.get("needs") or []) if isinstance(spec, dict) else (spec, [])
+        if isinstance(spec, dict) and (set(spec) - {"when", "needs"} or not isinstance(needs, list)):
+            raise PluginError(f"{where}, {path}: expected the keys 'when' (a selector or null) and "
+                              f"'needs' (a list of script paths), not {spec!r}")
         if when is not None and not (isinstance(when, str) and when.strip()):
             raise PluginError(f"{where}, {path}: the selector must be a CSS selector or null, not {when!r}")
-        if source is None or not str(path).endswith(".js") or not str(path).rsplit("/", 1)[-1].startswith("sc-"):
-            raise PluginError(f"{where}, {path}: no script of ours (assets/javascripts/sc-*.js) has this path")
-        if path in listed:
-            raise PluginError(f"{where}, {path}: also listed in extra_javascript; list it in one place only")
+        sources = []
+        for part in [*needs, path]:
+            source = files.get_file_from_path(str(part))
+            if source is None or not str(part).endswith(".js") or not str(part).rsplit("/", 1)[-1].startswith("sc-"):
+                raise PluginError(f"{where}, {path}: no script of ours (assets/javascripts/sc-*.js) has the path {part}")
+            if part in listed:
+                raise PluginError(f"{where}, {part}: also listed in extra_javascript; list it in one place only")
+            sources.append(source)
         name = str(path).rsplit("/", 1)[-1].removesuffix(".js")
-        made[name] = (chunk(str(path), source.content_string), when)
-        files.remove(source)
+        made[name] = (chunk([(s.src_uri, s.content_string) for s in sources]), when)
+        for source in sources:
+            files.remove(source)
         files.append(File.generated(config, made[name][0].path, content=made[name][0].text))
     return made
 

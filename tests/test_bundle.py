@@ -273,7 +273,19 @@ def test_scripts_on_demand_ship_alone_and_the_bundle_opens_with_their_table(tmp_
                      "sc-w": {"file": chunks["sc-w"].path.rsplit("/", 1)[-1], "when": ".sc-w"}}
 
 
+def test_a_chunk_joins_the_scripts_it_needs_ahead_of_it(tmp_path):
+    config, files = _on_demand(tmp_path, {"assets/javascripts/sc-w.js": {"when": ".sc-w", "needs": ["assets/javascripts/sc-i.js"]}})
+    out = bundle_hooks.on_files(files, config)
+    made = config.extra["sc_chunks"]["sc-w"]
+    assert out.get_file_from_path(made.path).content_string == "/* sc-i.js */\nvar i=2;\n/* sc-w.js */\nvar w=1;\n"
+    assert made.sources == ("assets/javascripts/sc-i.js", "assets/javascripts/sc-w.js")
+    assert out.get_file_from_path("assets/javascripts/sc-i.js") is None
+
+
 @pytest.mark.parametrize("wanted, js, problem", [
+    ({"assets/javascripts/sc-w.js": {"when": ".sc-w", "needs": ["assets/javascripts/sc-gone.js"]}}, (),
+     r"sc-w\.js: no script of ours .* has the path assets/javascripts/sc-gone\.js"),
+    ({"assets/javascripts/sc-w.js": {"when": ".sc-w", "after": []}}, (), r"sc-w\.js: expected the keys 'when'"),
     ({"assets/javascripts/sc-gone.js": None}, (), r"sc-gone\.js: no script of ours"),
     ({"assets/javascripts/sc-w.js": ""}, (), r"sc-w\.js: the selector must be a CSS selector or null"),
     ({"assets/javascripts/sc-w.js": None}, ("assets/javascripts/sc-w.js",), r"sc-w\.js: also listed in extra_javascript"),
@@ -292,4 +304,8 @@ def test_every_chunk_of_the_site_is_shipped_and_named_in_the_bundle(site, lang):
     table = json.loads(re.search(r"window\.scChunks=(\{.*?\});", bundles(site / lang, home)["js"]).group(1))
     assert sorted(table) == sorted(p.rsplit("/", 1)[-1].removesuffix(".js") for p in SOURCES["extra"]["sc_on_demand"])
     for name, chunk in table.items():
-        assert (site / lang / "assets/javascripts" / chunk["file"]).read_text(encoding="utf-8").startswith(f"/* {name}.js */")
+        text = (site / lang / "assets/javascripts" / chunk["file"]).read_text(encoding="utf-8")
+        spec = SOURCES["extra"]["sc_on_demand"][f"assets/javascripts/{name}.js"]
+        needs = [p.rsplit("/", 1)[-1] for p in (spec.get("needs", []) if isinstance(spec, dict) else [])]
+        heads = re.findall(r"^/\* (sc-[\w-]+\.js) \*/$", text, re.M)
+        assert heads == [*needs, f"{name}.js"], heads

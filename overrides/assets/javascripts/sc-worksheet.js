@@ -5,7 +5,7 @@
 (function () {
   "use strict";
   const store = window.scStore, core = window.scStoreCore;
-  if (!store || !core || !window.scLoad) return;
+  if (!store || !core || !window.scLoad || !window.scWsRows) return;
   const fill = core.fill, SECTION = "worksheets", DELAY = 250;
   const stamp = (t) => new Date(t).toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
 
@@ -46,74 +46,8 @@
     }
     const current = (n) => (known[n] ? known[n].v : null);
 
-    /* ---- table rows: ids kept in the field "<table>.rows" ---- */
-    function rowsField(t) { return t.getAttribute("data-sc-table") + ".rows"; }
-    function initialRows(t) { return t.getAttribute("data-sc-initial").split(" "); }
-    function rowIds(t) { return Array.prototype.map.call(t.querySelectorAll("tr[data-sc-row]"), (r) => r.getAttribute("data-sc-row")); }
-    function makeRow(t, rid) {
-      const model = t.querySelector("tr[data-sc-row]"), from = model.getAttribute("data-sc-row"), row = model.cloneNode(true);
-      const swap = (text) => text.split(`_${from}_`).join(`_${rid}_`).split(`-r-${from}`).join(`-r-${rid}`);
-      row.setAttribute("data-sc-row", rid);
-      [row].concat(Array.prototype.slice.call(row.querySelectorAll("*"))).forEach((e) => {
-        ["id", "name", "aria-labelledby"].forEach((a) => { if (e.hasAttribute(a)) e.setAttribute(a, swap(e.getAttribute(a))); });
-        if (e.matches("input, textarea")) e.value = "";
-        if (e.matches("select")) e.selectedIndex = 0;
-      });
-      return row;
-    }
-    function layRows(t, ids) {
-      const body = t.tBodies[0], have = {};
-      Array.prototype.forEach.call(t.querySelectorAll("tr[data-sc-row]"), (r) => { have[r.getAttribute("data-sc-row")] = r; });
-      const anchor = body.querySelector("tr[data-sc-row]");
-      const spare = anchor ? anchor.previousElementSibling : null;
-      const made = ids.map((rid) => have[rid] || makeRow(t, rid));
-      Object.keys(have).forEach((rid) => { if (ids.indexOf(rid) < 0) have[rid].remove(); });
-      made.forEach((r, i) => {
-        const after = i ? made[i - 1] : spare;
-        if (after) after.after(r); else body.prepend(r);
-        const head = r.querySelector("th");
-        head.firstChild.nodeValue = String(i + 1);
-        const button = r.querySelector(".sc-ws__row-remove");
-        button.setAttribute("aria-label", fill(msg.row_remove, { n: i + 1 }));
-        button.disabled = ids.length < 2;
-      });
-    }
-    function equipRows(t) {
-      const ids = rowIds(t);
-      t.setAttribute("data-sc-initial", ids.join(" "));
-      t.tHead.rows[0].appendChild(document.createElement("td"));
-      Array.prototype.forEach.call(t.querySelectorAll("tr[data-sc-row]"), (r) => {
-        const cell = document.createElement("td");
-        cell.appendChild(Object.assign(document.createElement("button"), { type: "button", className: "sc-ws__row-remove md-button", textContent: "×" }));
-        r.appendChild(cell);
-      });
-      const add = Object.assign(document.createElement("button"), { type: "button", className: "sc-ws__row-add md-button", textContent: msg.row_add });
-      t.closest(".sc-ws__scroll").after(add);
-      add.onclick = () => {
-        const next = core.addRow(rowIds(t));
-        layRows(t, next);
-        save({ [rowsField(t)]: next.join(" ") });
-        const row = t.querySelector(`tr[data-sc-row="${next[next.length - 1]}"]`);
-        row.querySelector(".sc-ws__input").focus();
-        say(fill(msg.row_added, { n: next.length }));
-      };
-      t.addEventListener("click", (e) => {
-        const b = e.target.closest(".sc-ws__row-remove");
-        if (!b || b.disabled) return;
-        const row = b.closest("tr"), rid = row.getAttribute("data-sc-row");
-        const gone = {};
-        row.querySelectorAll("[name]").forEach((x) => { gone[x.name] = null; });
-        const left = rowIds(t).filter((r) => r !== rid);
-        const near = row.nextElementSibling || row.previousElementSibling;
-        const target = (near && near.querySelector(".sc-ws__row-remove")) || add;
-        layRows(t, left);
-        // Focus after laying out: moving a row in the DOM drops its focus.
-        target.focus();
-        gone[rowsField(t)] = left.join(" ");
-        save(gone);
-        say(msg.row_removed);
-      });
-    }
+    const R = window.scWsRows, rowsField = R.field, initialRows = R.initial, rowIds = R.ids;
+    const layRows = (t, ids) => R.lay(t, ids, msg);
     function showRows() {
       tables().forEach((t) => {
         const f = rowsField(t), ids = core.rowIds(current(f), initialRows(t));
@@ -255,7 +189,7 @@
 
     [".sc-ws__toolbar", ".sc-ws__note--js", ".sc-ws__bar"].forEach((s) => { q(s).hidden = false; });
     q(".sc-ws__note--nojs").hidden = true;
-    tables().forEach(equipRows);
+    tables().forEach((t) => R.equip(t, { msg: msg, save: save, say: say }));
     root.addEventListener("click", (e) => {
       const b = e.target.closest("[data-sc-action]");
       if (b && actions[b.getAttribute("data-sc-action")]) actions[b.getAttribute("data-sc-action")]();
