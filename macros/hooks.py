@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 
 from macros.edition import load_edition
@@ -26,10 +27,12 @@ def on_config(config):
         edition = load_edition()
     except (DataError, LanguageError) as err:
         raise PluginError(str(err)) from None
-    config.site_name = edition.name(lang)
+    # Material prints site_name raw in most places (escaped in one attribute): as Markup
+    # holding escaped text it is the same literal text in all of them.
+    config.site_name = escape(edition.name(lang))
     config.site_url = f"{str(edition.site_url).rstrip('/')}/{lang}/"
     config.site_description = data.t("site.description", lang)
-    config.copyright = (edition.footer or edition.licence)(lang)
+    config.copyright = escape((edition.footer or edition.licence)(lang))
     config.extra["sc_lang"] = lang
     config.extra["sc_edition"] = edition
     config.extra["alternate"] = [

@@ -9,6 +9,8 @@ import json
 from pathlib import Path
 from typing import Any, Callable
 
+from markupsafe import escape
+
 from .edition import load_edition
 from .library_data import (
     INTRO, band_ids, case_path, case_title, case_url, countries, key_figures, library_cases, page_title,
@@ -70,7 +72,8 @@ def render_case_page(data: Any, lang: str, case_id: str, here: str, docs_dir: Pa
 
 def case_markdown(data: Any, lang: str, case: Any) -> str:
     """The source of a generated case page: front matter and one macro call."""
-    meta = {"case": case.id, "title": case_title(case, lang), "description": case.summary(lang)}
+    # MkDocs titles are HTML (the theme prints them as they are): the city goes in escaped.
+    meta = {"case": case.id, "title": str(escape(case_title(case, lang))), "description": case.summary(lang)}
     front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
     return f"---\n{front}\n---\n\n{{{{ case_page() }}}}\n"
 

@@ -206,6 +206,17 @@ def _columns() -> list[Column]:
 COLUMNS = _columns()
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: Any) -> Any:
+    """A text that a spreadsheet would read as a formula gets a leading apostrophe (the
+    OWASP advice for CSV injection); numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def cases_csv(data: Any, site: Site) -> bytes:
     """One row per case, both languages side by side. UTF-8 with a byte-order mark, so that
     spreadsheet software recognises the encoding when the file is opened directly."""
@@ -213,7 +224,7 @@ def cases_csv(data: Any, site: Site) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([name for name, _, _, _ in COLUMNS])
     for case in library_cases(data, "en"):
-        writer.writerow([func(data, case, lang or "en", site) for _, _, lang, func in COLUMNS])
+        writer.writerow([spreadsheet_cell(func(data, case, lang or "en", site)) for _, _, lang, func in COLUMNS])
     return out.getvalue().encode("utf-8-sig")
 
 

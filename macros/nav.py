@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
+
 from .library_data import case_path, case_title, library_cases
 
 
@@ -50,7 +52,7 @@ def _raw_entry(data: Any, entry: Any) -> list[Any]:
 
 def case_pages(data: Any, lang: str) -> list[dict[str, str]]:
     """The generated case pages, titled (they are not on disk, so they are always kept)."""
-    return [{case_title(case, lang): case_path(case.id)} for case in library_cases(data, lang)]
+    return [{escape(case_title(case, lang)): case_path(case.id)} for case in library_cases(data, lang)]
 
 
 def build_nav(data: Any, lang: str, docs_dir: Path) -> list[Any]:
@@ -64,7 +66,7 @@ def build_nav(data: Any, lang: str, docs_dir: Path) -> list[Any]:
     def section(title: str, items: list[Any]) -> list[Any]:
         kept = [i for i in items if not isinstance(i, str) or exists(i)]
         kept = [i for i in kept if not isinstance(i, dict) or next(iter(i.values()))]
-        return [{title: kept}] if kept else []
+        return [{escape(title): kept}] if kept else []
 
     def convert(entry: Any) -> list[Any]:
         if entry.page:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import markdown
+import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
@@ -26,16 +27,55 @@ def _env() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["md"] = md_inline
+    env.filters["md_block"] = md_block
+    env.filters["md_text"] = md_text
     return env
 
 
-_INLINE = markdown.Markdown(extensions=["smarty"], output_format="html")
+def _markdown() -> markdown.Markdown:
+    """Markdown without raw HTML: markup typed in data shows as the text it is."""
+    md = markdown.Markdown(extensions=["smarty"], output_format="html")
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return md
+
+
+_INLINE, _BLOCK = _markdown(), _markdown()
+
+# What data Markdown may become: an edition supplies some of it (local cases), so the HTML
+# is cleaned with an allow-list: no raw HTML beyond these tags, no event handlers, and links
+# only to https:, http:, mailto:, relative addresses and #fragments.
+_INLINE_TAGS = {"a", "em", "strong", "code", "br", "sup", "sub", "abbr"}
+_BLOCK_TAGS = _INLINE_TAGS | {"p", "ul", "ol", "li", "blockquote", "h3", "h4", "h5", "h6"}
+_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
+_SCHEMES = {"https", "http", "mailto"}
+
+
+def clean_html(html: str, block: bool = False) -> Markup:
+    """HTML from data Markdown, reduced to the allow-list above (nh3, Rust's ammonia)."""
+    return Markup(nh3.clean(html, tags=_BLOCK_TAGS if block else _INLINE_TAGS, attributes=_ATTRIBUTES,
+                            url_schemes=_SCHEMES, link_rel=None, strip_comments=True))
 
 
 def md_inline(text: str) -> Markup:
     """Inline Markdown (emphasis, links) from data text, without a wrapping <p>."""
     html = _INLINE.reset().convert(text)
-    return Markup(re.sub(r"^<p>(.*)</p>$", r"\1", html, flags=re.S))
+    return clean_html(re.sub(r"^<p>(.*)</p>$", r"\1", html, flags=re.S))
+
+
+def md_block(text: str) -> Markup:
+    """Block Markdown (paragraphs, lists) from data text, as clean HTML."""
+    return clean_html(_BLOCK.reset().convert(text), block=True)
+
+
+_HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!&<>]")
+
+
+def md_text(text: str) -> Markup:
+    """Plain text for a Markdown source (a heading): what HTML would read as markup becomes
+    an entity, what Markdown would read is backslash-escaped, so the text shows as it is."""
+    return Markup(_MD_SPECIAL.sub(lambda m: _HTML_SPECIAL.get(m.group(0)) or "\\" + m.group(0), text))
 
 
 def relative(target: str, here: str) -> str:

@@ -14,6 +14,7 @@ import yaml
 from macros.edition import load_edition
 from macros.fmt import figure
 from macros.library import generated_files, render_case_page, render_explorer, render_open_data
+from macros.render import md_text
 from macros.library_data import (
     band_ids, case_title, countries, key_figures, library_cases, phases_of, population_band, where,
 )
@@ -156,7 +157,7 @@ def test_case_page_has_story_figures_steps_and_neighbours(data, lang):
     docs = ROOT / "docs" / lang
     for case in data.cases:
         page = render_case_page(data, lang, case.id, f"cases/{case.id}.html", docs)
-        assert page.lstrip().startswith(f"# {case_title(case, lang)}\n"), case.id
+        assert page.lstrip().startswith(f"# {md_text(case_title(case, lang))}\n"), case.id
         for fig in key_figures(data, case):
             assert figure(data, fig.value, fig.unit, lang, fig.approx) in page, (case.id, fig)
         for step_id in case.steps:
