@@ -60,13 +60,14 @@ class Organisation(Strict):
 
 
 class Colours(Strict):
-    """Header text first: the primary colour is measured against it."""
+    """Each colour is measured wherever the theme uses it (macros/colour.py, USES), in both
+    palettes. Header text first, then primary, then accent: each is measured with those before it."""
 
     header_text: str = colour.WHITE
     primary: str
     accent: str
 
-    @field_validator("header_text", "accent")
+    @field_validator("header_text")
     @classmethod
     def _hex(cls, value: str) -> str:
         try:
@@ -74,22 +75,21 @@ class Colours(Strict):
         except ValueError as err:
             raise _error(str(err)) from None
 
-    @field_validator("primary")
+    @field_validator("primary", "accent")
     @classmethod
-    def _readable_header(cls, value: str, info: ValidationInfo) -> str:
+    def _readable(cls, value: str, info: ValidationInfo) -> str:
         try:
             value = colour.normalise(value)
         except ValueError as err:
             raise _error(str(err)) from None
-        text = info.data.get("header_text", colour.WHITE)
-        ratio = colour.contrast(value, text)
-        if ratio < colour.AA:
-            shade = colour.passing_shade(value, [text])
-            way = "darker" if colour.luminance(text) > 0.18 else "lighter"
-            raise _error(
-                f"{value} behind the header text {text} has a contrast ratio of {ratio:.2f}:1, below the "
-                f"{colour.AA}:1 that WCAG AA requires; a {way} shade of the same hue that passes is {shade} "
-                f"({colour.contrast(shade, text):.2f}:1)")
+        known = {"header_text": info.data.get("header_text", colour.WHITE), info.field_name: value}
+        if info.field_name == "accent":
+            if "primary" not in info.data:
+                return value  # the primary is refused already; the accent is measured on its tints
+            known["primary"] = info.data["primary"]
+        problem = colour.refusal(info.field_name, known)
+        if problem:
+            raise _error(problem)
         return value
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+import logging
 import pkgutil
 from pathlib import Path
 from typing import Any, Iterable
@@ -14,6 +15,10 @@ from .models.base import Source, iter_refs
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
+YAML_SUFFIXES = (".yml", ".yaml")
+# Not under "mkdocs.": MkDocs' strict mode counts only its own loggers' warnings, so this one
+# is shown (by the build's logging set-up, or Python's last-resort handler) without failing it.
+log = logging.getLogger("smartcity.data")
 
 
 class DataError(Exception):
@@ -118,7 +123,7 @@ def _paths(data_dir: Path, source: Source, extra_dirs: dict[str, list[Path]]) ->
     if source.many:
         paths = sorted(data_dir.glob(source.pattern))
         for folder in extra_dirs.get(source.name, []):
-            paths += sorted(folder.glob("*.yml"))
+            paths += local_files(folder)
         return paths
     path = data_dir / source.pattern
     if not path.exists():
@@ -126,6 +131,37 @@ def _paths(data_dir: Path, source: Source, extra_dirs: dict[str, list[Path]]) ->
             return []
         raise DataError(f"{_rel(path)}: file is missing")
     return [path]
+
+
+def _editor_file(name: str) -> bool:
+    """Hidden files and the leftovers of editors: .DS_Store, .foo.swp, notes.yml~, x.swo."""
+    return name.startswith(".") or name.endswith("~") or name.endswith((".swp", ".swo"))
+
+
+def local_files(folder: Path) -> list[Path]:
+    """An edition's own folder: every .yml and .yaml file; hidden and editor files are skipped
+    with a warning naming them; anything else stops the build."""
+    found, skipped = [], []
+    for path in sorted(folder.iterdir()):
+        if _editor_file(path.name):
+            skipped.append(path.name)
+        elif path.is_file() and path.suffix.lower() in YAML_SUFFIXES:
+            found.append(path)
+        else:
+            kind = "a folder" if path.is_dir() else "not a YAML file"
+            raise DataError(f"{_rel(path)}: {kind}; this folder holds one case per file, each file "
+                            f"named after the case and ending in .yml or .yaml. Move or remove it.")
+    if skipped:
+        log.warning("%s: ignored %s (hidden or editor files)", _rel(folder), ", ".join(skipped))
+    return found
+
+
+def _stamp(data_dir: Path, extra: list[Path]) -> tuple:
+    """What the cache key sees: data/'s YAML files, and every entry of the edition's folders
+    (a new .yaml file, or a stray one that must stop the build, changes the key)."""
+    paths = [p for p in data_dir.rglob("*") if p.suffix.lower() in YAML_SUFFIXES] if data_dir.exists() else []
+    paths += [p for d in extra if d.exists() for p in d.iterdir()]
+    return tuple((str(p), p.stat().st_mtime_ns) for p in sorted(paths))
 
 
 def load(data_dir: Path = DATA_DIR, extra_dirs: dict[str, list[Path]] | None = None) -> Data:
@@ -179,11 +215,8 @@ def load_cached(data_dir: Path = DATA_DIR, extra_dirs: dict[str, list[Path]] | N
 
         edition = load_edition()
         extra_dirs = edition_dirs(edition)
-    dirs = [data_dir, *(d for ds in (extra_dirs or {}).values() for d in ds)]
-    stamp = tuple(
-        (str(p), p.stat().st_mtime_ns) for d in dirs if d.exists() for p in sorted(d.rglob("*.yml"))
-    )
-    key = (str(data_dir), stamp, id(edition))
+    extra = [d for ds in (extra_dirs or {}).values() for d in ds]
+    key = (str(data_dir), _stamp(data_dir, extra), id(edition))
     if key not in _cache:
         _cache.clear()
         data = load(data_dir, extra_dirs)

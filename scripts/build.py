@@ -1,15 +1,24 @@
-"""`make build`: write the complete site, both languages, to site/."""
+"""`make build`: write the complete site, both languages, to site/.
+
+The site is built beside site/ and swapped in only when complete, so a failure at
+any stage leaves the previous site and its zip as they were (scripts/atomic.py).
+"""
 from __future__ import annotations
 
 import argparse
 import sys
 import time
+import traceback
 from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
 from macros.loader import DataError
 from scripts.site import SITE, build_all
+
+
+def _notes(err: BaseException) -> str:
+    return "".join(f"\n{note}" for note in getattr(err, "__notes__", []))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,7 +30,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         build_all(args.site_dir, jobs=args.jobs)
     except (MkDocsException, DataError) as err:
-        print(f"build failed: {err}", file=sys.stderr)
+        print(f"build failed: {err}{_notes(err)}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt as err:
+        print(f"build interrupted{_notes(err)}", file=sys.stderr)
+        return 130
+    except Exception as err:  # a zip, PDF or worksheet stage: show where, then what became of the site
+        traceback.print_exception(err)
+        print(f"build failed: {type(err).__name__}: {err}{_notes(err)}", file=sys.stderr)
         return 1
     print(f"site built in {time.perf_counter() - start:.1f} s: {args.site_dir}")
     return 0

@@ -4,11 +4,15 @@ MkDocs' own `serve` handles one config; this serves the whole bilingual site
 (root chooser, /en/, /fr/) and rebuilds only what changed: a page edit
 rebuilds its language with MkDocs' dirty mode; data, macros, theme or
 edition changes rebuild both.
+
+It serves a private temporary folder, never site/: its rebuilds run in place
+there (a live reload wants that), so the published site is never touched.
 """
 from __future__ import annotations
 
 import argparse
 import logging
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -87,6 +91,7 @@ def main() -> None:
         log.info("Shutting down...")
     finally:
         server.shutdown()
+        shutil.rmtree(site, ignore_errors=True)
 
 
 if __name__ == "__main__":

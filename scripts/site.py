@@ -16,6 +16,7 @@ from macros.edition import load_edition
 from macros.edition_assets import edition_assets
 from macros.edition_pages import zip_name
 from macros.loader import load_cached
+from scripts.atomic import replacing
 from scripts.offline import make_zip
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,11 +79,16 @@ def write_root(site: Path = SITE) -> None:
         shutil.copyfile(fallback, site / "404.html")
 
 
-def build_all(site: Path = SITE, clean: bool = True, jobs: int = 2) -> None:
-    edition = load_edition()
-    load_cached()  # the edition's case choices are checked against the data before any build starts
-    if clean and site.exists():
-        shutil.rmtree(site)
+def build_all(site: Path = SITE, jobs: int = 2) -> None:
+    """Build into a sibling folder and swap it in on success: a failure at any stage leaves
+    the previous site, zip included (it lives inside), as it was (scripts/atomic.py)."""
+    with replacing(site) as work:
+        edition = load_edition()
+        load_cached()  # the edition's case choices are checked against the data before any build starts
+        build_into(work, edition, jobs)
+
+
+def build_into(site: Path, edition, jobs: int = 2) -> None:
     langs = list(edition.languages)
     if jobs > 1 and len(langs) > 1:
         with ProcessPoolExecutor(max_workers=min(jobs, len(langs))) as pool:

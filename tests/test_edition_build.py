@@ -165,3 +165,34 @@ def test_zip_opens_from_file_with_navigation_and_search(fx_site, browser, tmp_pa
         assert not errors, errors
     finally:
         context.close()
+
+
+# Last in this file: it builds the edition again over fx_site, and fails at the very end.
+LATE_ZIP_FAILURE = """
+import sys
+import scripts.site
+from scripts.build import main
+
+def no_space(*args, **kwargs):
+    raise OSError(28, "No space left on device")
+
+scripts.site.make_zip = no_space
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_build_failing_at_its_last_stage_leaves_the_previous_site(fx_site):
+    """Every page built for real, then the zip fails: the site and zip built before stay, byte for byte."""
+    from tests.test_atomic_build import tree_hash
+
+    before = tree_hash(fx_site)
+    env = {**os.environ, "SC_EDITION": str(FIXTURE / "edition.yml"),
+           "SC_WORKSHEETS_CACHE": str(ROOT / ".cache" / "worksheets-fixture-val-fleuri"),
+           "SC_GUIDE_PDF_HTML": str(fx_site.parent / "guide-{lang}.html")}
+    done = subprocess.run([sys.executable, "-c", LATE_ZIP_FAILURE, "--site-dir", str(fx_site)],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=1200)
+    assert done.returncode == 1, done.stdout + done.stderr[-3000:]
+    assert "No space left on device" in done.stderr
+    assert f"The previous site in {fx_site} was left untouched." in done.stderr
+    assert tree_hash(fx_site) == before
+    assert sorted(p.name for p in fx_site.parent.iterdir() if p.name.startswith("site")) == ["site"]
