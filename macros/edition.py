@@ -19,6 +19,7 @@ from . import colour
 from .images import ImageError, check_image
 from .loader import ROOT, DataError, _entry_and_field, _rel, read_yaml
 from .models.base import LANGS, Id, NonEmpty, Strict
+from .validation_words import plain
 
 Lang = str  # checked against LANGS with a message that names the language
 
@@ -229,7 +230,7 @@ def _describe(path: Path, raw: Any, err: ValidationError) -> list[str]:
     lines = []
     for problem in err.errors():
         _, field = _entry_and_field(raw, [p for p in problem["loc"] if p != "root"])
-        lines.append(f"{_rel(path)}: field '{field or '(file)'}': {problem['msg']}")
+        lines.append(f"{_rel(path)}: field '{field or '(file)'}': {plain(problem)}")
     return lines
 
 

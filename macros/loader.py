@@ -11,6 +11,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import models
+from .validation_words import plain
 from .models.base import Source, iter_refs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,7 +116,7 @@ def _validate(path: Path, raw: Any, model: type[BaseModel]) -> BaseModel:
             loc = [p for p in problem["loc"] if p not in ("root",)]
             entry, field = _entry_and_field(raw, loc)
             where = f"entry '{entry}', " if entry else ""
-            lines.append(f"{_rel(path)}: {where}field '{field or '(file)'}': {problem['msg']}")
+            lines.append(f"{_rel(path)}: {where}field '{field or '(file)'}': {plain(problem)}")
         raise DataError("\n".join(lines)) from None
 
 

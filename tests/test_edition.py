@@ -260,3 +260,22 @@ def test_reference_site_is_branded_by_its_edition_file(site):
         home = (site / lang / "index.html").read_text(encoding="utf-8")
         assert f"--md-primary-fg-color:{edition.colours.primary}" in bundles(site / lang, home)["css"]
         assert 'class="sc-edition-line"' in home and 'class="md-copyright sc-footer"' in home
+
+
+@pytest.mark.parametrize("key, value, says", [
+    ("id", "Val_Fleuri", "field 'id': expected lowercase letters, digits and hyphens, starting and ending with a "
+                         "letter or a digit (for example val-fleuri), not 'Val_Fleuri'"),
+    ("organisation.email", "smartcity-at-val-fleuri", "field 'organisation.email': expected an email address such "
+                                                      "as smartcity@commune.be, not 'smartcity-at-val-fleuri'"),
+    ("site_url", "guide.val-fleuri.be", "field 'site_url': expected a full web address starting with https:// or "
+                                        "http:// (for example https://guide.commune.be/), not 'guide.val-fleuri.be'"),
+    ("colour", "#123456", "field 'colour': is not a field this file knows: check its spelling or remove it"),
+    ("licence", None, "field 'licence': is required: add it"),
+])
+def test_edition_messages_say_what_is_expected_in_words(tmp_path, key, value, says):
+    """Never a regular expression or a library's own wording (issue 15)."""
+    with pytest.raises(DataError) as err:
+        load_edition(write_edition(tmp_path, **{key: value}))
+    message = str(err.value)
+    assert says in message and str(tmp_path / "edition.yml") in message
+    assert "^" not in message and "pattern" not in message and "Input should" not in message

@@ -39,12 +39,12 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
 CASES = {
     "unknown key": (
         lambda d: edit(d / "checklist.yml", "  - id: p0-s1-i1\n", "  - id: p0-s1-i1\n    colour: red\n"),
-        ["data/checklist.yml", "entry 'p0-s1-i1'", "colour", "Extra inputs"],
+        ["data/checklist.yml", "entry 'p0-s1-i1'", "colour", "is not a field this file knows"],
     ),
     "missing language": (
         lambda d: edit(d / "checklist.yml",
                        "      en: Elected officials have clearly expressed their will to launch a smart city approach.\n", ""),
-        ["data/checklist.yml", "entry 'p0-s1-i1'", "text.en", "Field required"],
+        ["data/checklist.yml", "entry 'p0-s1-i1'", "text.en", "is required"],
     ),
     "empty text": (
         lambda d: edit(d / "phases.yml", "title: {fr: Leadership, en: Leadership}", "title: {fr: Leadership, en: ''}"),
@@ -68,7 +68,7 @@ CASES = {
     ),
     "bad id shape": (
         lambda d: edit(d / "dimensions.yml", "id: mobility", "id: Mobility Stuff"),
-        ["data/dimensions.yml", "entry 'Mobility Stuff'", "field 'id'", "pattern"],
+        ["data/dimensions.yml", "entry 'Mobility Stuff'", "field 'id'", "expected lowercase letters, digits and hyphens", "not 'Mobility Stuff'"],
     ),
     "slug not matching id": (
         lambda d: edit(d / "phases.yml", "slug: p0-s3-cross-functional-team", "slug: team"),
