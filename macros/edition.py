@@ -3,8 +3,8 @@
 Every key is documented in edition.yml itself and on the page "Publish your own
 edition". Paths (logo, favicon, local cases) are relative to the edition file.
 A mistake stops the build with the file and the field: a missing file, a colour
-that is not #rrggbb or lacks contrast, an unknown language or case id, an unsafe
-SVG logo.
+that is not #rrggbb or lacks contrast, an unknown language or case id, an SVG
+logo with nothing safe to draw, a documents logo resvg cannot draw.
 """
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ import os
 from pathlib import Path
 from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import AnyHttpUrl, StringConstraints, ValidationError, ValidationInfo, field_validator
+from pydantic import AnyHttpUrl, Field, StringConstraints, ValidationError, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from . import colour
-from .images import ImageError, check_image
+from .images import ImageError, check_image, document_png
 from .loader import ROOT, DataError, _entry_and_field, _rel, read_yaml
 from .models.base import LANGS, Id, NonEmpty, Strict
 from .validation_words import plain
@@ -119,7 +119,8 @@ class Edition(Strict):
     short_name: LangText
     organisation: Organisation
     logo: Path                              # in the site header, over the primary colour
-    logo_documents: Optional[Path] = None   # on white paper (worksheets); defaults to logo
+    # On white paper (worksheets); defaults to logo. Checked even when absent: the logo must then be drawable.
+    logo_documents: Optional[Path] = Field(default=None, validate_default=True)
     favicon: Optional[Path] = None
     colours: Colours
     site_url: AnyHttpUrl
@@ -145,7 +146,18 @@ class Edition(Strict):
     @field_validator("logo_documents")
     @classmethod
     def _logo_documents(cls, value: Optional[Path], info: ValidationInfo) -> Optional[Path]:
-        return None if value is None else _file(str(value), info, ("svg", "png"))
+        path = None if value is None else _file(str(value), info, ("svg", "png"))
+        source = path or info.data.get("logo")
+        if source is None:
+            return None  # the logo itself is wrong, and said so
+        try:
+            document_png(source)
+        except ImageError as err:
+            if path:
+                raise _error(f"'{value}' {err}") from None
+            raise _error(f"not set, so the documents use the logo '{_rel(source)}', which {err}; or set "
+                         f"logo_documents to an image that can") from None
+        return path
 
     @field_validator("favicon")
     @classmethod

@@ -8,15 +8,17 @@ the build as generated files.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import colour
 from .edition import Edition
-from .images import document_png, kind_of
+from .images import document_png, dropped, kind_of, published
 from .loader import ROOT
 
+log = logging.getLogger("mkdocs.plugins.smartcity.edition")
 CACHE = ROOT / ".cache" / "edition"
 SITE_DIR = "assets/edition"
 
@@ -59,20 +61,22 @@ def edition_assets(edition: Edition, cache: Path = CACHE) -> Assets:
     logo = f"{SITE_DIR}/logo.{kind_of(edition.logo)}"
     favicon = f"{SITE_DIR}/favicon.{kind_of(edition.favicon_path)}"
     css = f"{SITE_DIR}/palette.css"
+    # Re-drawn or re-encoded copies, never the uploaded bytes (macros/images.py).
     contents = {
-        logo: edition.logo.read_bytes(),  # checked safe by the edition model
-        favicon: edition.favicon_path.read_bytes(),
-        css: palette_css(edition).encode("utf-8"),
+        logo: (published(edition.logo), edition.logo),
+        favicon: (published(edition.favicon_path), edition.favicon_path),
+        css: (palette_css(edition).encode("utf-8"), None),
     }
     files = {}
-    for site_path, content in contents.items():
+    for site_path, (content, image) in contents.items():
         target = folder / Path(site_path).name
-        write_if_changed(target, content)
+        if write_if_changed(target, content) and image is not None and dropped(image):
+            log.info("edition image %s: published without %s", image, ", ".join(dropped(image)))
         files[site_path] = target
     # Drawn again only when the logo changed: the PNG's bytes are part of the documents' cache key.
     doc_logo = folder / "logo-documents.png"
     source = folder / "logo-documents.source"
-    digest = hashlib.sha256(edition.documents_logo_path.read_bytes()).hexdigest().encode()
+    digest = hashlib.sha256(published(edition.documents_logo_path)).hexdigest().encode()
     if not doc_logo.is_file() or not source.is_file() or source.read_bytes() != digest:
         write_if_changed(doc_logo, document_png(edition.documents_logo_path))
         write_if_changed(source, digest)
