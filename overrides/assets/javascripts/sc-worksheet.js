@@ -66,7 +66,8 @@
       const why = result === "full" ? "storage_full" : store.reason === "blocked" ? "storage_blocked" : "storage_unavailable";
       say(`${msg[why]} ${msg.private}`, true);
     }
-    function save(extra) {
+    // `note`: what a row action announced; its save repeats it rather than replacing it with "saved".
+    function save(extra, note) {
       clearTimeout(timer);
       timer = null;
       if (!loaded) return Promise.resolve();
@@ -81,7 +82,7 @@
         const now = Date.now(), m = metaNow;
         return store.setMeta(`ws/${id}`, { changed: now, exported: m.exported || 0, pending: m.exported >= (m.changed || 0) || !m.pending ? now : m.pending, dismissed: m.dismissed || 0 })
           .then(() => {
-            if (r.status === "ok") { say(`${msg.saved} ${stamp(now)}`); if (!asked) { asked = true; persist(); } }
+            if (r.status === "ok") { say(note || `${msg.saved} ${stamp(now)}`); if (!asked) { asked = true; persist(); } }
             return refreshMeta();
           });
       });
@@ -175,7 +176,7 @@
         const gone = {};
         names().forEach((n) => { gone[n] = null; setField(n, null); });
         tables().forEach((t) => { gone[rowsField(t)] = null; layRows(t, initialRows(t)); });
-        save(gone).then(() => { if (store.status === "ok") say(msg.cleared); });
+        save(gone, msg.cleared);
       },
       "remind-dismiss": () => store.setMeta(`ws/${id}`, Object.assign({}, metaNow, { dismissed: Date.now() })),
       "print": () => {

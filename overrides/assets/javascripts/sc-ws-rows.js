@@ -52,10 +52,11 @@
     add.onclick = () => {
       const next = core.addRow(rowIds(t));
       layRows(t, next, msg);
-      save({ [rowsField(t)]: next.join(" ") });
+      const note = fill(msg.row_added, { n: next.length });
+      save({ [rowsField(t)]: next.join(" ") }, note);
       const row = t.querySelector(`tr[data-sc-row="${next[next.length - 1]}"]`);
       row.querySelector(".sc-ws__input").focus();
-      say(fill(msg.row_added, { n: next.length }));
+      say(note);
     };
     t.addEventListener("click", (e) => {
       const b = e.target.closest(".sc-ws__row-remove");
@@ -70,7 +71,7 @@
       // Focus after laying out: moving a row in the DOM drops its focus.
       target.focus();
       gone[rowsField(t)] = left.join(" ");
-      save(gone);
+      save(gone, msg.row_removed);
       say(msg.row_removed);
     });
   }
