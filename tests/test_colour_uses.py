@@ -116,7 +116,14 @@ def test_dark_header_text_gets_a_lighter_search_field():
 
 
 def test_text_in_the_primary_hue_uses_the_link_shade_in_both_palettes():
-    css = (ROOT / "overrides" / "assets" / "stylesheets" / "sc-a11y.css").read_text(encoding="utf-8")
-    rule = css[css.index(".md-typeset .sc-tag--satisfaction,"):]
-    assert rule.index("--md-typeset-a-color") < rule.index("}")
-    assert "\n.md-typeset .md-button:not(.md-button--primary) {" in css
+    sheets = ROOT / "overrides" / "assets" / "stylesheets"
+    for name, selector in (("sc-monitoring.css", ".md-typeset .sc-tag--satisfaction {"),
+                           ("sc-implementation.css", ".md-typeset .sc-tech__number {"),
+                           ("sc-implementation.css", ".md-typeset .sc-plan__level:not(:last-child)::after {")):
+        css = (sheets / name).read_text(encoding="utf-8")
+        rule = css[css.index(selector):]
+        rule = rule[:rule.index("}")]
+        assert "color: var(--md-typeset-a-color)" in rule, (name, selector)
+        assert "--md-primary-fg-color" not in rule, (name, selector)
+    a11y = (sheets / "sc-a11y.css").read_text(encoding="utf-8")
+    assert "\n.md-typeset .md-button:not(.md-button--primary):not(:hover):not(:focus) {" in a11y
