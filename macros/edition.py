@@ -207,9 +207,18 @@ def _known_language(code: Any) -> None:
         raise _error(f"unknown language '{code}': this guide is written in {' and '.join(LANGS)}")
 
 
+# The reference edition is recognised by where it lives, never by a value a fork would copy.
+REFERENCE = ROOT / "edition" / "reference" / "edition.yml"
+FORK = ROOT / "edition.yml"  # a fork's own file: upstream never has one
+
+
 def edition_path() -> Path:
-    """edition.yml at the root, or the file named by SC_EDITION (fixtures, forks' CI)."""
-    return Path(os.environ.get("SC_EDITION", ROOT / "edition.yml")).resolve()
+    """The file named by SC_EDITION (fixtures, forks' CI), else a fork's edition.yml at the root,
+    else the reference edition."""
+    chosen = os.environ.get("SC_EDITION")
+    if chosen:
+        return Path(chosen).resolve()
+    return (FORK if FORK.is_file() else REFERENCE).resolve()
 
 
 _memo: dict[Path, tuple[tuple, Edition]] = {}

@@ -40,7 +40,7 @@ def test_reference_and_fixture_colours_pass_every_use(colours, use):
 
 
 def test_reference_and_fixture_editions_load():
-    for path in (ROOT / "edition.yml", FIXTURE / "edition.yml"):
+    for path in (ROOT / "edition" / "reference" / "edition.yml", FIXTURE / "edition.yml"):
         assert load_edition(path).colours.accent
 
 

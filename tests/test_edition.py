@@ -54,9 +54,9 @@ def build_fails(edition: Path, tmp_path: Path) -> str:
 # ---------------------------------------------------------------- the reference and the fixture
 
 def test_reference_edition_is_one_valid_file():
-    edition = load_edition(ROOT / "edition.yml")
+    edition = load_edition(ROOT / "edition" / "reference" / "edition.yml")
     assert edition.languages == ("fr", "en") and edition.default_language == "fr"
-    assert edition.logo == ROOT / "edition" / "logo.svg"
+    assert edition.logo == ROOT / "edition" / "reference" / "logo.svg"
     assert edition.storage_namespace == "sc:smart-city-guide"
 
 
@@ -167,7 +167,7 @@ def test_palette_css_is_written_only_when_it_changes(tmp_path):
 # ---------------------------------------------------------------- what pages show
 
 def test_credits_keep_the_source_and_project_whatever_the_edition(data):
-    for path in (ROOT / "edition.yml", FIXTURE / "edition.yml"):
+    for path in (ROOT / "edition" / "reference" / "edition.yml", FIXTURE / "edition.yml"):
         edition = load_edition(path)
         html = render_credits(data, edition, "fr", "about/index.html")
         assert "Guide pratique de la Smart City" in html and "Smart City Institute" in html and "2017" in html
@@ -186,7 +186,7 @@ def test_edition_line_names_the_publisher_and_contact(data):
 
 
 def test_offline_link_points_to_the_zip_at_the_site_root(data):
-    edition = load_edition(ROOT / "edition.yml")
+    edition = load_edition(ROOT / "edition" / "reference" / "edition.yml")
     assert 'href="../../smart-city-guide.zip"' in render_offline(data, edition, "en", "about/publish.html")
     assert 'href="../smart-city-guide.zip"' in render_offline(data, edition, "en", "index.html")
 
@@ -217,7 +217,7 @@ def test_credits_macro_is_on_the_credits_page_in_both_languages():
 
 @pytest.mark.build
 def test_reference_site_is_branded_by_its_edition_file(site):
-    edition = load_edition(ROOT / "edition.yml")
+    edition = load_edition(ROOT / "edition" / "reference" / "edition.yml")
     archive = site / f"{edition.id}.zip"
     assert archive.is_file(), "make build writes the offline zip at the site's root"
     names = zipfile.ZipFile(archive).namelist()

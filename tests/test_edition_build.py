@@ -22,7 +22,7 @@ from tests.conftest import ROOT, bundled, bundles
 from tests.test_links import check_site
 
 FIXTURE = ROOT / "tests" / "fixtures" / "edition-valfleuri"
-REFERENCE = load_edition(ROOT / "edition.yml")
+REFERENCE = load_edition(ROOT / "edition" / "reference" / "edition.yml")
 pytestmark = [pytest.mark.build, pytest.mark.xdist_group("edition-fixture")]
 
 
