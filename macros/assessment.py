@@ -54,14 +54,14 @@ def render_assessment(data: Any, lang: str, here: str, edition: Any) -> str:
     """The summary of the full checklist page: totals, progress by phase and by step, the
     open items (every item rendered, the script hides those that are done), the actions."""
     return render("assess_summary.html", data, lang, here, groups=full_checklist_groups(data), cfg=config(data, lang),
-                  ns=edition.storage_namespace, edition_id=edition.id, edition_name=edition.name(lang),
+                  store=edition.store_attributes, edition_name=edition.name(lang),
                   total=len(data.checklist.items), full_page=FULL_PAGE)
 
 
 def render_assess_step(data: Any, lang: str, here: str, edition: Any, items: list[Any]) -> str:
     """What follows a step's checklist: the script's strings and the step's own progress line."""
     return render("assess_step.html", data, lang, here, items=items, cfg=config(data, lang),
-                  ns=edition.storage_namespace, edition_id=edition.id, full_page=FULL_PAGE)
+                  store=edition.store_attributes, full_page=FULL_PAGE)
 
 
 def _edition() -> Any:

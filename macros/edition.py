@@ -12,20 +12,17 @@ import os
 from pathlib import Path
 from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import AnyHttpUrl, Field, StringConstraints, ValidationError, ValidationInfo, field_validator
-from pydantic_core import PydanticCustomError
+from pydantic import AnyHttpUrl, Field, PrivateAttr, StringConstraints, ValidationError, ValidationInfo, field_validator
 
 from . import colour
+from .edition_colours import Colours, field_error as _error
+from .edition_identity import identity_problems
 from .images import ImageError, check_image, document_png
 from .loader import ROOT, DataError, _entry_and_field, _rel, read_yaml
 from .models.base import LANGS, Id, NonEmpty, Strict
 from .validation_words import plain
 
 Lang = str  # checked against LANGS with a message that names the language
-
-
-def _error(message: str) -> PydanticCustomError:
-    return PydanticCustomError("edition", "{message}", {"message": message})
 
 
 def _file(value: str, info: ValidationInfo, kinds: tuple[str, ...]) -> Path:
@@ -60,40 +57,6 @@ class Organisation(Strict):
     url: Optional[AnyHttpUrl] = None
 
 
-class Colours(Strict):
-    """Each colour is measured wherever the theme uses it (macros/colour.py, USES), in both
-    palettes. Header text first, then primary, then accent: each is measured with those before it."""
-
-    header_text: str = colour.WHITE
-    primary: str
-    accent: str
-
-    @field_validator("header_text")
-    @classmethod
-    def _hex(cls, value: str) -> str:
-        try:
-            return colour.normalise(value)
-        except ValueError as err:
-            raise _error(str(err)) from None
-
-    @field_validator("primary", "accent")
-    @classmethod
-    def _readable(cls, value: str, info: ValidationInfo) -> str:
-        try:
-            value = colour.normalise(value)
-        except ValueError as err:
-            raise _error(str(err)) from None
-        known = {"header_text": info.data.get("header_text", colour.WHITE), info.field_name: value}
-        if info.field_name == "accent":
-            if "primary" not in info.data:
-                return value  # the primary is refused already; the accent is measured on its tints
-            known["primary"] = info.data["primary"]
-        problem = colour.refusal(info.field_name, known)
-        if problem:
-            raise _error(problem)
-        return value
-
-
 class Cases(Strict):
     show: Union[Literal["all"], tuple[Id, ...]] = "all"
     local_dir: Optional[Path] = None
@@ -113,6 +76,7 @@ class Edition(Strict):
     """Languages come first: the texts after them are checked for every language offered."""
 
     id: Id
+    previous_ids: tuple[Id, ...] = ()       # ids it was published under: their answers and exports follow
     languages: tuple[Lang, ...]
     default_language: Lang
     name: LangText
@@ -123,10 +87,11 @@ class Edition(Strict):
     logo_documents: Optional[Path] = Field(default=None, validate_default=True)
     favicon: Optional[Path] = None
     colours: Colours
-    site_url: AnyHttpUrl
+    site_url: Optional[AnyHttpUrl] = None  # without it, what needs a full address is left out
     footer: Optional[LangText] = None
     licence: LangText
     cases: Cases = Cases()
+    _path: Optional[Path] = PrivateAttr(default=None)  # the file it was read from (load_edition)
 
     @field_validator("name", "short_name", "organisation", "footer", "licence")
     @classmethod
@@ -188,7 +153,23 @@ class Edition(Strict):
     def storage_namespace(self) -> str:
         """Name of the answers database and prefix of every localStorage key, so two editions
         on one host never share answers (data/storage.yml lists what lives under it)."""
-        return f"sc:{self.id}"
+        return namespace(self.id)
+
+    @property
+    def previous_namespaces(self) -> tuple[str, ...]:
+        return tuple(namespace(old) for old in self.previous_ids)
+
+    @property
+    def store_attributes(self) -> dict[str, str]:
+        """What tells the answers store (sc-store.js) where this edition's answers live, and
+        which earlier ids' answers and export files are its own."""
+        return {"data-sc-ns": self.storage_namespace, "data-sc-edition": self.id,
+                "data-sc-previous": " ".join(self.previous_ids),
+                "data-sc-previous-ns": " ".join(self.previous_namespaces)}
+
+    @property
+    def is_reference(self) -> bool:
+        return self._path == REFERENCE.resolve()
 
     @property
     def favicon_path(self) -> Path:
@@ -202,6 +183,10 @@ class Edition(Strict):
         return self.cases.show == "all" or case_id in self.cases.show
 
 
+def namespace(edition_id: str) -> str:
+    return f"sc:{edition_id}"
+
+
 def _known_language(code: Any) -> None:
     if code not in LANGS:
         raise _error(f"unknown language '{code}': this guide is written in {' and '.join(LANGS)}")
@@ -209,16 +194,16 @@ def _known_language(code: Any) -> None:
 
 # The reference edition is recognised by where it lives, never by a value a fork would copy.
 REFERENCE = ROOT / "edition" / "reference" / "edition.yml"
-FORK = ROOT / "edition.yml"  # a fork's own file: upstream never has one
+FORK = ROOT / "edition.yml"  # a fork's own file: upstream ships it without values and never changes it
 
 
 def edition_path() -> Path:
-    """The file named by SC_EDITION (fixtures, forks' CI), else a fork's edition.yml at the root,
-    else the reference edition."""
+    """The file named by SC_EDITION (fixtures, forks' CI), else the root edition.yml once a fork
+    has written values in it, else the reference edition."""
     chosen = os.environ.get("SC_EDITION")
     if chosen:
         return Path(chosen).resolve()
-    return (FORK if FORK.is_file() else REFERENCE).resolve()
+    return (FORK if FORK.is_file() and read_yaml(FORK) else REFERENCE).resolve()
 
 
 _memo: dict[Path, tuple[tuple, Edition]] = {}
@@ -243,6 +228,11 @@ def load_edition(path: Path | None = None) -> Edition:
         edition = Edition.model_validate(raw, context={"base": path.parent})
     except ValidationError as err:
         raise DataError("\n".join(_describe(path, raw, err))) from None
+    edition._path = path
+    if not edition.is_reference:
+        problems = identity_problems(edition, load_edition(REFERENCE))
+        if problems:
+            raise DataError("\n".join(f"{_rel(path)}: field '{field}': {text}" for field, text in problems))
     _memo[path] = (_stamp(path, edition.logo, edition.logo_documents, edition.favicon), edition)
     return edition
 

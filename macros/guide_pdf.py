@@ -95,7 +95,7 @@ class Document:
 def assemble(data: Any, lang: str, edition: Any, entries: list[Entry], contents: dict[str, str],
              sheets: list[Any], css: str) -> Document:
     """The print page: cover, contents, chapters, appendix. `contents` maps a source path to its HTML."""
-    site = f"{str(edition.site_url).rstrip('/')}/{lang}/"
+    site = f"{str(edition.site_url).rstrip('/')}/{lang}/" if edition.site_url else None
     links = page_links(entries)
     worksheet_ref = data.t("gpdf.worksheet.ref", lang)
     worksheet_ref = french_text(worksheet_ref) if lang == "fr" else worksheet_ref

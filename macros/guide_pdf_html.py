@@ -69,8 +69,9 @@ def _select(root: Any, xpath: str) -> list[Any]:
     return root.xpath("." + xpath)
 
 
-def _link(href: str, url: str, key: str, pages: dict[str, str], site: str) -> str:
-    """Where a link from the page at `url` goes in the PDF."""
+def _link(href: str, url: str, key: str, pages: dict[str, str], site: str | None) -> str | None:
+    """Where a link from the page at `url` goes in the PDF; None for a page of the site
+    when the edition gives no address."""
     if href.startswith(("http://", "https://", "mailto:", "tel:")):
         return href
     path, _, anchor = href.partition("#")
@@ -79,10 +80,10 @@ def _link(href: str, url: str, key: str, pages: dict[str, str], site: str) -> st
     target = posixpath.normpath(posixpath.join(posixpath.dirname(url), path.split("?")[0]))
     if target in pages:
         return f"#{pages[target]}--{anchor}" if anchor else f"#{pages[target]}"
-    return site + target + (f"#{anchor}" if anchor else "")
+    return site + target + (f"#{anchor}" if anchor else "") if site else None
 
 
-def chapter_body(markup: str, url: str, key: str, pages: dict[str, str], site: str,
+def chapter_body(markup: str, url: str, key: str, pages: dict[str, str], site: str | None,
                  ws_ref: str) -> tuple[str, str | None]:
     """One page's content as a chapter body, and the text of its title (first h1).
     `ws_ref` is the worksheet reference text, with {title} and {page} placeholders."""
@@ -109,7 +110,11 @@ def chapter_body(markup: str, url: str, key: str, pages: dict[str, str], site: s
             if el.get(attr):
                 el.set(attr, " ".join(f"{key}--{ref}" for ref in el.get(attr).split()))
         if el.tag == "a" and el.get("href") and "sc-gp-pageref" not in (el.get("class") or ""):
-            el.set("href", _link(el.get("href"), url, key, pages, site))
+            target = _link(el.get("href"), url, key, pages, site)
+            if target is None:
+                del el.attrib["href"]  # the words stay, as text
+            else:
+                el.set("href", target)
     first = next(iter(root.xpath(".//h1")), None)
     if first is not None:
         first.set("class", ((first.get("class") or "") + " sc-gp-title").strip())

@@ -30,7 +30,8 @@ def on_config(config):
     # Material prints site_name raw in most places (escaped in one attribute): as Markup
     # holding escaped text it is the same literal text in all of them.
     config.site_name = escape(edition.name(lang))
-    config.site_url = f"{str(edition.site_url).rstrip('/')}/{lang}/"
+    # Without an address, MkDocs writes no canonical links; the sitemap is removed (scripts/site.py).
+    config.site_url = f"{str(edition.site_url).rstrip('/')}/{lang}/" if edition.site_url else None
     config.site_description = data.t("site.description", lang)
     config.copyright = escape((edition.footer or edition.licence)(lang))
     config.extra["sc_lang"] = lang
@@ -62,3 +63,11 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     return french(html) if config.extra["sc_lang"] == "fr" else html
+
+
+def on_template_context(context, template_name, config):
+    """MkDocs links an error page from the host root given by site_url (it may be shown at any
+    depth). Without an address, the language's folder is taken to sit at the host root's /<lang>/."""
+    if template_name == "404.html" and not config.site_url:
+        context["base_url"] = f"/{config.extra['sc_lang']}/"
+    return context

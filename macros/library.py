@@ -83,7 +83,7 @@ def licence_of(edition: Any) -> dict[str, str]:
 
 
 def site_of(edition: Any) -> Site:
-    return Site(root=str(edition.site_url), langs=tuple(edition.languages))
+    return Site(root=str(edition.site_url) if edition.site_url else None, langs=tuple(edition.languages))
 
 
 def generated_files(data: Any, lang: str, edition: Any, exists: Callable[[str], bool]) -> dict[str, str | bytes]:

@@ -35,7 +35,7 @@ class ExportCase(Case):
     where: tuple[str, ...]
     phases: tuple[str, ...]
     population_band: Band
-    url: dict[str, str]
+    url: Optional[dict[str, str]] = None
 
 
 class Licence(Strict):
@@ -58,11 +58,11 @@ class CasesExport(Strict):
 class Site:
     """Where the published pages live: the edition's address and languages."""
 
-    root: str
+    root: Optional[str]  # None: the edition gives no address, and the files give no URLs
     langs: tuple[str, ...]
 
-    def url(self, lang: str, path: str) -> str:
-        return f"{self.root.rstrip('/')}/{lang}/{path}"
+    def url(self, lang: str, path: str) -> Optional[str]:
+        return f"{self.root.rstrip('/')}/{lang}/{path}" if self.root else None
 
 
 def _licence(data: Any, licence: dict[str, str]) -> Licence:
@@ -82,7 +82,7 @@ def export_cases(data: Any, site: Site, licence: dict[str, str]) -> CasesExport:
     exported = [
         ExportCase(**case.model_dump(exclude={"source": {"lines"}}), where=tuple(where(data, case)), phases=tuple(phases_of(data, case)),
                    population_band=population_band(case),
-                   url={lang: site.url(lang, case_url(case.id)) for lang in site.langs})
+                   url={lang: site.url(lang, case_url(case.id)) for lang in site.langs} if site.root else None)
         for case in cases
     ]
     figure_ids = {fig_id for case in cases for fig_id in case.figures}
@@ -178,7 +178,7 @@ def _columns() -> list[Column]:
         ("key_figures", "stats", lambda d, c, lang, s: "\n".join(_stat_text(d, x, lang) for x in key_figures(d, c))),
         ("facts", "facts", _texts("facts")),
         ("quotes", "quotes", lambda d, c, lang, s: "\n".join(_quote_text(d, q, lang) for q in c.quotes)),
-        ("url", "url", lambda d, c, lang, s: s.url(lang, case_url(c.id)) if lang in s.langs else ""),
+        ("url", "url", lambda d, c, lang, s: (s.url(lang, case_url(c.id)) or "") if lang in s.langs else ""),
     ]
     pop = lambda c: c.population  # noqa: E731
     cols: list[Column] = [

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
 
-from macros.edition import edition_path, load_edition
+from macros.edition import FORK, edition_path, load_edition
 from scripts.site import ROOT, build_all, build_language, config_file, write_root
 
 SHARED = ["data", "macros", "overrides", "worksheets", "config", "mkdocs.yml"]
@@ -63,7 +63,8 @@ def main() -> None:
     langs = list(edition.languages)
     # The edition file, its images and its local cases rebuild everything too.
     own = [edition.logo, edition.logo_documents, edition.favicon, edition.cases.local_dir]
-    shared = [ROOT / p for p in SHARED] + [edition_path()] + [p for p in own if p is not None]
+    # The root edition.yml too: values written in it while serving make it the edition.
+    shared = [ROOT / p for p in SHARED] + [edition_path(), FORK] + [p for p in own if p is not None]
     watched = {lang: [ROOT / "docs" / lang] for lang in langs}
     state = {"shared": snapshot(shared), **{lang: snapshot(paths) for lang, paths in watched.items()}}
     build_all(site, jobs=2)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -12,7 +13,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from macros.colour import palette
-from macros.edition import load_edition
+from macros.edition import edition_path, load_edition
+from macros.edition_identity import without_site_url_note
 from macros.edition_assets import edition_assets
 from macros.edition_pages import zip_name
 from macros.loader import load_cached
@@ -51,6 +53,9 @@ def build_language(lang: str, dirty: bool = False, site_dir: Path | None = None)
         mkdocs_build(cfg, dirty=dirty)
     finally:
         cfg.plugins.on_shutdown()
+    if not cfg.site_url:  # a sitemap must give full addresses: without one, none is published
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (Path(cfg.site_dir) / name).unlink(missing_ok=True)
 
 
 def write_root(site: Path = SITE) -> None:
@@ -85,6 +90,8 @@ def build_all(site: Path = SITE, jobs: int = 2) -> None:
     with replacing(site) as work:
         edition = load_edition()
         load_cached()  # the edition's case choices are checked against the data before any build starts
+        if edition.site_url is None:
+            print(without_site_url_note(str(edition_path())), file=sys.stderr)
         build_into(work, edition, jobs)
 
 

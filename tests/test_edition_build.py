@@ -3,7 +3,9 @@ and a local case. Its pages and worksheets carry its brand and nothing of the re
 edition's; its offline zip opens from file:// with working navigation and search."""
 from __future__ import annotations
 
+import csv
 import io
+import json
 import os
 import re
 import subprocess
@@ -110,6 +112,29 @@ def test_no_broken_internal_link_once_cases_are_hidden(fx_site):
     report = check_site(fx_site, "https://guide.val-fleuri.example/")
     assert report.checked > 100
     assert not report.broken, "\n".join(report.broken[:20])
+
+
+def test_without_an_address_the_build_leaves_out_what_needs_one(fx_site):
+    """The fixture gives no site_url: nothing absolute is made up, the rest is all there."""
+    assert load_edition(FIXTURE / "edition.yml").site_url is None
+    assert not list(fx_site.rglob("sitemap.xml*"))
+    root = (fx_site / "index.html").read_text(encoding="utf-8")
+    assert 'rel="alternate"' not in root
+    for page in [fx_site / "fr" / "index.html", fx_site / "fr" / "phase-1" / "p1-s1-diagnosis.html"]:
+        html = page.read_text(encoding="utf-8")
+        assert 'rel="canonical"' not in html and "None" not in re.findall(r'<link[^>]*>', html).__str__()
+    cases = json.loads((fx_site / "fr" / "data" / "cases.json").read_text(encoding="utf-8"))
+    assert cases["cases"] and all("url" not in c for c in cases["cases"])
+    rows = list(csv.DictReader(io.StringIO((fx_site / "fr" / "data" / "cases.csv").read_text(encoding="utf-8-sig"))))
+    assert rows and all(not row.get("url_fr") for row in rows)
+    # The reference guide PDF links to the site's pages it does not hold; without an address, the words stay, unlinked.
+    guide = PdfReader(next((fx_site / "fr" / "downloads").glob("*.fr.pdf")))
+    uris = [a.get_object()["/A"].get("/URI") for p in guide.pages for a in (p.get("/Annots") or [])
+            if "/A" in a.get_object()]
+    org = load_edition(FIXTURE / "edition.yml").organisation
+    assert {u for u in uris if u} == {str(org.url), f"mailto:{org.email}"}, "only the organisation is linked"
+    assert "cases.json" in "".join(p.extract_text() for p in guide.pages)
+    assert "Commune de Val-Fleuri" in PdfReader(fx_site / "fr" / "downloads" / "worksheets" / "p1-s1-diagnosis.fr.pdf").pages[0].extract_text()
 
 
 def test_worksheets_carry_its_name_and_logo(fx_site):

@@ -49,8 +49,7 @@ def render_form(data: Any, lang: str, v: SheetView, here: str, items: list[Downl
     if not sections:
         raise ValueError(f"worksheets/{v.id}.yml: no section has `part: {part}`")
     return render("worksheet_form.html", data, lang, here, v=v, sections=sections, part=part,
-                  downloads=links(data, lang, items, here), ns=edition.storage_namespace,
-                  edition_id=edition.id, messages=messages(data, lang))
+                  downloads=links(data, lang, items, here), store=edition.store_attributes, messages=messages(data, lang))
 
 
 def render_index(data: Any, lang: str, views: list[SheetView], items: dict[str, list[Download]],

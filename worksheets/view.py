@@ -93,7 +93,7 @@ class Header:
 
     name: str
     organisation: str
-    site_url: str
+    site_url: Optional[str]  # None when the edition gives no address
     logo: Optional[Path] = None  # the edition's documents logo as a PNG (macros/edition_assets.py)
 
 
@@ -111,6 +111,12 @@ class SheetView:
     sections: tuple[ViewSection, ...]
     header: Header
     labels: dict = field(default_factory=dict)  # the ui strings the documents use
+
+    def footer(self) -> str:
+        """The documents' footer: who publishes them, and where, when the edition says."""
+        if not self.header.site_url:
+            return self.header.organisation
+        return self.labels["doc.footer"].replace("{name}", self.header.organisation).replace("{url}", self.header.site_url)
 
     def names(self) -> list[str]:
         return [n for s in self.sections for f in s.fields for n in f.names()]
@@ -131,7 +137,7 @@ def header_for(lang: str, edition: Edition | None = None) -> Header:
     return Header(
         name=edition.name(lang),
         organisation=edition.organisation.name(lang),
-        site_url=str(edition.site_url),
+        site_url=str(edition.site_url) if edition.site_url else None,
         logo=edition_assets(edition).doc_logo,
     )
 

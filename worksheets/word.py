@@ -100,8 +100,7 @@ def _page(doc, v: SheetView) -> None:
         head.add_run("  ")
     run = head.add_run(v.header.name)
     run.bold, run.font.color.rgb, run.font.size = True, TEAL, Pt(9)
-    foot = section.footer.paragraphs[0].add_run(
-        v.labels["doc.footer"].replace("{name}", v.header.organisation).replace("{url}", v.header.site_url))
+    foot = section.footer.paragraphs[0].add_run(v.footer())
     foot.font.size = Pt(8)
     normal = doc.styles["Normal"]
     normal.font.size = Pt(10)

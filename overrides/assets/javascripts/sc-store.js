@@ -45,6 +45,40 @@
     });
   }
 
+  /* Answers saved while the edition had another id (data-sc-previous-ns) join the store once,
+     each record with its own time, so anything newer here wins. The old copy stays as it was. */
+  const previousNs = (host.getAttribute("data-sc-previous-ns") || "").split(" ").filter(Boolean);
+  function earlier(oldNs, idb) {
+    const found = [];
+    const collect = (b) => b.init().then(() => core.SECTIONS.reduce((p, s) => p.then(() => b.ids(s)).then((list) =>
+      Promise.all(list.filter((id) => core.ID.test(id)).map((id) => b.unit(s, id).then((recs) => {
+        if (Object.keys(recs).length) found.push({ s: s, id: id, next: recs, seen: recs });
+      })))), Promise.resolve())).catch(() => null);
+    // Open an old database only if it is there: opening creates it otherwise.
+    const listed = idb && idb.databases ? idb.databases().then((all) => all.some((d) => d.name === oldNs), () => false)
+      : Promise.resolve(false);
+    return listed.then((has) => (has ? collect(backends.idb(idb, oldNs)) : null))
+      .then(() => (ls ? collect(backends.local(ls, oldNs)) : null))
+      .then(() => {
+        if (!ls) return;
+        core.SECTIONS.forEach((s) => {
+          const prefix = `${oldNs}:${s}:`;
+          for (let i = 0; i < ls.length; i++) {
+            const k = ls.key(i), id = k && k.startsWith(prefix) ? k.slice(prefix.length) : null;
+            const recs = id && core.ID.test(id) ? core.legacy(ls.getItem(k)) : null;
+            if (recs) found.push({ s: s, id: id, next: recs, seen: recs });
+          }
+        });
+      }).then(() => found);
+  }
+  function adopt(idb) {
+    return previousNs.reduce((p, oldNs) => p.then(() => backend.meta(`adopted/${oldNs}`)).then((m) => {
+      if (m[`adopted/${oldNs}`]) return null;
+      return earlier(oldNs, idb).then((found) => (found.length ? backend.commit(found) : null))
+        .then(() => backend.setMeta(`adopted/${oldNs}`, Date.now()));
+    }), Promise.resolve());
+  }
+
   const ready = (function () {
     const candidates = [];
     let idb = null;
@@ -59,6 +93,7 @@
         return Promise.resolve();
       }
       return candidates[i].init().then(() => { backend = candidates[i]; return migrate(); })
+        .then(() => adopt(idb).catch(() => null))  // what is not adopted now is on the next load
         .catch(() => tryNext(i + 1));
     };
     return tryNext(0);
