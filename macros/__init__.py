@@ -4,6 +4,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
+from .case_mentions import tidy
 from .loader import load_cached
 from .lang import page_lang
 from .registry import MACROS, Ctx
@@ -32,3 +33,8 @@ def define_env(env) -> None:
 
     for name, func in MACROS.items():
         env.macro(bind(func), name)
+
+
+def on_post_page_macros(env) -> None:
+    """Hidden passages leave a marker; it goes with its line (macros/case_mentions.py)."""
+    env.markdown = tidy(env.markdown)

@@ -16,6 +16,7 @@ from typing import Any, Callable
 from markupsafe import Markup
 
 from . import fmt
+from .financing import shown_examples
 from .introduction import ICONS
 from .registry import Ctx, macro
 from .render import render
@@ -184,7 +185,7 @@ def _business_models(data: Any, lang: str) -> dict:
                   extra={"icon": icon(BM_ICONS[bm.id]) if bm.id in BM_ICONS else None, "figures": []})
         y = 110 + 19 * len(box.lines) + 16
         found = []
-        for ex in bm.examples:
+        for ex in shown_examples(data, bm):
             if not ex.figure:
                 continue
             fig = data.get("figure", ex.figure)

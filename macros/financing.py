@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .case_mentions import shows
 from .models.financing import FAMILIES
 from .registry import Ctx, macro
 from .render import render, step_url
@@ -32,9 +33,15 @@ def case_anchor(data: Any, case_id: str) -> str | None:
     return f"{step_url(data, case.steps[0])}#sc-case-{case.id}"
 
 
+def shown_examples(data: Any, model: Any) -> list[Any]:
+    """A business model's examples, without those of cases the edition hides."""
+    return [ex for ex in model.examples if shows(data, ex.case)]
+
+
 def render_business_models(data: Any, lang: str, here: str) -> str:
     return render("fin_business_models.html", data, lang, here,
                   models=data.financing.business_models,
+                  examples_of=lambda model: shown_examples(data, model),
                   case_of=lambda case_id: data.get("case", case_id),
                   figure_of=lambda fig_id: data.get("figure", fig_id),
                   anchor=lambda case_id: case_anchor(data, case_id))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+from .case_mentions import shows
 from .registry import Ctx, macro
 from .render import relative, render
 
@@ -13,7 +14,10 @@ def term_title(data: Any, term: Any, lang: str) -> str:
 
 
 def term_definition(data: Any, term: Any, lang: str) -> str:
-    return term.definition(lang) if term.definition else data.get("dimension", term.dimension).description(lang)
+    text = term.definition(lang) if term.definition else data.get("dimension", term.dimension).description(lang)
+    if term.example and shows(data, term.example.case):
+        text += " " + term.example.text(lang)
+    return text
 
 
 def sort_key(text: str) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Literal, Optional
 
 from . import fmt
+from .case_mentions import shows
 from .library_data import band_ids, case_url, key_figures, library_cases, phases_of, population_band, where
 from .models.base import Strict, Text
 from .models.cases import Case, Stat
@@ -260,7 +261,8 @@ def indicators_json(data: Any, licence: dict[str, str]) -> bytes:
             "categories": [c.model_dump(mode="json") for c in data.citykeys.categories],
             "figures": [f.model_dump(mode="json", exclude_none=True) for f in figures],
         },
-        "indicator_sets": [s.model_dump(mode="json", exclude_none=True) for s in data.indicator_examples.sets],
+        "indicator_sets": [s.model_dump(mode="json", exclude_none=True) for s in data.indicator_examples.sets
+                           if shows(data, s.case)],  # not those of cases the edition hides
     })
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .case_mentions import shows
 from .models.planning import LISTS
 from .registry import Ctx, macro
 from .render import render
@@ -30,6 +31,8 @@ def render_citykeys(data: Any, lang: str, here: str) -> str:
 def render_indicator_examples(data: Any, lang: str, set_id: str, here: str) -> str:
     """A plan's themes, each with one objective and the indicators that measure it."""
     chosen = data.get("indicator-set", set_id)
+    if not shows(data, chosen.case):
+        return ""  # the edition hides the case the set comes from
     return render("planning_indicators.html", data, lang, here, set=chosen,
                   case=data.get("case", chosen.case))
 

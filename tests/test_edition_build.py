@@ -4,6 +4,7 @@ edition's; its offline zip opens from file:// with working navigation and search
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import os
@@ -20,6 +21,7 @@ from pypdf import PdfReader
 from macros.bundle import minify_css
 from macros.edition import load_edition
 from macros.edition_assets import palette_css
+from tests.case_passages import fragment, html_words, pages, record, url_of, words
 from tests.conftest import ROOT, bundled, bundles
 from tests.test_links import check_site
 
@@ -195,6 +197,91 @@ def test_zip_opens_from_file_with_navigation_and_search(fx_site, browser, tmp_pa
         assert not errors, errors
     finally:
         context.close()
+
+
+# ---------------------------------------------------------------- hidden means hidden (issue 15, part 10)
+
+FX_SHOWN = {"chicago", "santander", "bologna", "val-fleuri-parking"}
+
+
+def fx_hidden(data) -> set[str]:
+    return set(data.index["case"]) - FX_SHOWN
+
+
+def marked_passages(lang: str):
+    """(built page path, block, its prose) for every passage marked for cases in docs/<lang>/."""
+    for path in pages(lang):
+        for block in record(lang, path)[1]:
+            piece = fragment(block.text)
+            if piece:
+                yield Path(lang) / url_of(lang, path), block, piece
+
+
+def test_no_page_or_search_entry_links_to_a_hidden_case(fx_site, data):
+    hidden = fx_hidden(data)
+    assert {"malmo", "barcelona", "sabadell", "pays-de-l-or", "citykeys"} <= hidden
+    links = re.compile(r'href="([^"]*)"')
+    for page in (fx_site / "fr").rglob("*.html"):
+        for href in links.findall(page.read_text(encoding="utf-8")):
+            for case_id in hidden:
+                assert not re.search(rf"(^|/)cases/{case_id}\.html|#sc-case-{case_id}$", href), f"{page}: {href}"
+    index = json.loads((fx_site / "fr" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for entry in index["docs"]:
+        for case_id in hidden:
+            assert not entry["location"].startswith(f"cases/{case_id}.html"), entry["location"]
+            assert f"sc-case-{case_id}" not in entry["location"], entry["location"]
+
+
+def test_open_data_and_sitemap_carry_no_hidden_case(fx_site, data):
+    hidden = fx_hidden(data)
+    exported = json.loads((fx_site / "fr" / "data" / "cases.json").read_text(encoding="utf-8"))
+    assert {c["id"] for c in exported["cases"]} == FX_SHOWN
+    with (fx_site / "fr" / "data" / "cases.csv").open(encoding="utf-8-sig", newline="") as rows:
+        assert {row["id"] for row in csv.DictReader(rows)} == FX_SHOWN
+    indicators = json.loads((fx_site / "fr" / "data" / "indicators.json").read_text(encoding="utf-8"))
+    assert not {s["case"] for s in indicators["indicator_sets"]} & hidden
+    sitemaps = list(fx_site.rglob("sitemap*.xml"))
+    assert sitemaps, "no sitemap built"
+    for sitemap in sitemaps:
+        urls = re.findall(r"<loc>([^<]+)</loc>", sitemap.read_text(encoding="utf-8"))
+        assert any("/cases/santander.html" in u for u in urls), sitemap
+        assert not [u for u in urls for c in hidden if u.endswith(f"/cases/{c}.html")], sitemap
+
+
+def test_passages_marked_for_hidden_cases_are_gone_from_pages_search_and_pdf(fx_site, data):
+    """Found through the macros (tests/case_passages.py): each marked passage's prose."""
+    index = json.loads((fx_site / "fr" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    searched = words(" ".join(html.unescape(re.sub(r"<[^>]+>", " ", e["text"] + " " + e["title"]))
+                              for e in index["docs"]))
+    printed = html_words((fx_site.parent / "guide-fr.html").read_text(encoding="utf-8"))
+    problems, gone, kept = [], 0, 0
+    for built, block, piece in marked_passages("fr"):
+        shown = block.visible(FX_SHOWN)
+        gone, kept = gone + (not shown), kept + shown
+        text = html_words((fx_site / built).read_text(encoding="utf-8"))
+        for where, found in (("page", text), ("search", searched), ("PDF", printed)):
+            if (piece in found) != shown:
+                problems.append(f"{built} ({where}): {block.mode}{block.ids} {'missing' if shown else 'still there'}: {piece!r}")
+    assert gone > 30 and kept > 10, (gone, kept)
+    assert not problems, "\n".join(problems[:30])
+
+
+def test_data_that_names_a_hidden_case_leaves_it_out(fx_site):
+    financing = (fx_site / "fr" / "phase-2" / "p2-s2c-financing.html").read_text(encoding="utf-8")
+    refs = set(re.findall(r'data-sc-case-ref="([a-z0-9-]+)"', financing))
+    assert refs == set(), refs  # every example there is a hidden case (Barcelona, Malmö, Sabadell, Skopje)
+    assert "sc-bm__examples" not in financing
+    glossary = (fx_site / "fr" / "resources" / "glossary.html").read_text(encoding="utf-8")
+    pmo = re.search(r'id="term-pmo".*?</dd>', glossary, re.S)
+    assert pmo and "selon une stratégie commune." in pmo.group(0)
+    assert "Barcelone" not in pmo.group(0)  # the definition's example tells the Barcelona case
+
+
+def test_the_reference_build_shows_every_marked_passage(site):
+    missing = [f"{built}: {block.mode}{block.ids}: {piece!r}"
+               for lang in ("fr", "en") for built, block, piece in marked_passages(lang)
+               if piece not in html_words((site / built).read_text(encoding="utf-8"))]
+    assert not missing, "\n".join(missing[:30])
 
 
 # Last in this file: it builds the edition again over fx_site, and fails at the very end.

@@ -6,7 +6,7 @@ from typing import Optional
 
 from pydantic import model_validator
 
-from .base import DimensionRef, Id, NonEmpty, Source, StepRef, Strict, Text, ref
+from .base import CaseRef, DimensionRef, Id, NonEmpty, Source, StepRef, Strict, Text, ref
 
 TermRef = ref("term")
 
@@ -22,6 +22,13 @@ class Forms(Strict):
         return getattr(self, lang)
 
 
+class CaseExample(Strict):
+    """A sentence of a definition that tells a case: shown only while the edition shows it."""
+
+    case: CaseRef
+    text: Text
+
+
 class Term(Strict):
     """A term of the glossary. A dimension term borrows its title and definition from
     data/dimensions.yml, so the six dimensions are described in one place only."""
@@ -31,6 +38,7 @@ class Term(Strict):
     abbr: Optional[Text] = None      # the short form hovered in text, e.g. PPP / PPP
     also: Optional[Forms] = None     # further forms that get the same tooltip
     definition: Optional[Text] = None
+    example: Optional[CaseExample] = None  # follows the definition
     dimension: Optional[DimensionRef] = None
     see: tuple[TermRef, ...] = ()    # related terms
     steps: tuple[StepRef, ...] = ()  # steps of the guide that deal with it
