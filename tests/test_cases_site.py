@@ -14,6 +14,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+import yaml
 
 from macros.library_data import case_title, key_figures, library_cases
 from macros.library_export import FILES
@@ -112,14 +113,21 @@ def test_data_page_links_every_file_with_licence_and_fields(site, shown, lang):
 
 
 FIXTURE = ROOT / "tests" / "fixtures" / "edition-valfleuri"
+FORK_URL = "https://guide.val-fleuri.be/"
 
 
 @pytest.fixture(scope="module")
 def fork_site(tmp_path_factory) -> Path:
-    """The fixture edition (French only, three of the guide's cases and a local one),
-    built without its downloads: the case library is all this module looks at."""
+    """The fixture edition (French only, three of the guide's cases and a local one), given
+    the address the fixture itself leaves out, built without its downloads: the case library
+    and what carries its addresses are all this module looks at."""
     site = tmp_path_factory.mktemp("cases-fork") / "site"
-    env = {**os.environ, "SC_EDITION": str(FIXTURE / "edition.yml"), "SC_DOWNLOADS": "0",
+    raw = yaml.safe_load((FIXTURE / "edition.yml").read_text(encoding="utf-8"))
+    raw.update(site_url=FORK_URL, logo=str(FIXTURE / raw["logo"]))
+    raw["cases"]["local_dir"] = str(FIXTURE / raw["cases"]["local_dir"])
+    edition = site.parent / "edition.yml"
+    edition.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    env = {**os.environ, "SC_EDITION": str(edition), "SC_DOWNLOADS": "0",
            "SC_WORKSHEETS_CACHE": str(ROOT / ".cache" / "worksheets-fixture-cases")}
     done = subprocess.run([sys.executable, "-m", "scripts.build", "--site-dir", str(site)],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
@@ -142,6 +150,15 @@ def test_a_forks_local_case_appears_first_everywhere(fork_site):
     cases = json.loads(read(fork_site, "fr", "data/cases.json"))
     assert [c["id"] for c in cases["cases"]] == [local, *kept]
     assert cases["cases"][0]["local"] is True and cases["cases"][0]["source"] == {"guide": False}
-    assert cases["cases"][0]["url"] == {"fr": f"https://guide.val-fleuri.example/fr/cases/{local}.html"}
+    assert cases["cases"][0]["url"] == {"fr": f"{FORK_URL}fr/cases/{local}.html"}
     rows = list(csv.DictReader(io.StringIO(read(fork_site, "fr", "data/cases.csv").lstrip("\ufeff"), newline="")))
     assert rows[0]["id"] == local and rows[0]["local"] == "true" and rows[0]["url_en"] == ""
+
+
+def test_the_sitemap_names_the_shown_cases_only(fork_site, data):
+    shown = {"val-fleuri-parking", "bologna", "chicago", "santander"}
+    hidden = {c.id for c in data.cases} - shown
+    urls = re.findall(r"<loc>([^<]+)</loc>", read(fork_site, "fr", "sitemap.xml"))
+    assert {u.rsplit("/", 1)[1].removesuffix(".html") for u in urls if "/cases/" in u} == shown
+    assert all(u.startswith(FORK_URL + "fr/") for u in urls)
+    assert not [u for u in urls for c in hidden if u.endswith(f"/cases/{c}.html")]

@@ -232,7 +232,7 @@ def test_no_page_or_search_entry_links_to_a_hidden_case(fx_site, data):
             assert f"sc-case-{case_id}" not in entry["location"], entry["location"]
 
 
-def test_open_data_and_sitemap_carry_no_hidden_case(fx_site, data):
+def test_open_data_carries_no_hidden_case(fx_site, data):
     hidden = fx_hidden(data)
     exported = json.loads((fx_site / "fr" / "data" / "cases.json").read_text(encoding="utf-8"))
     assert {c["id"] for c in exported["cases"]} == FX_SHOWN
@@ -240,12 +240,7 @@ def test_open_data_and_sitemap_carry_no_hidden_case(fx_site, data):
         assert {row["id"] for row in csv.DictReader(rows)} == FX_SHOWN
     indicators = json.loads((fx_site / "fr" / "data" / "indicators.json").read_text(encoding="utf-8"))
     assert not {s["case"] for s in indicators["indicator_sets"]} & hidden
-    sitemaps = list(fx_site.rglob("sitemap*.xml"))
-    assert sitemaps, "no sitemap built"
-    for sitemap in sitemaps:
-        urls = re.findall(r"<loc>([^<]+)</loc>", sitemap.read_text(encoding="utf-8"))
-        assert any("/cases/santander.html" in u for u in urls), sitemap
-        assert not [u for u in urls for c in hidden if u.endswith(f"/cases/{c}.html")], sitemap
+    # The sitemap: tests/test_cases_site.py, whose build of this edition has an address.
 
 
 def test_passages_marked_for_hidden_cases_are_gone_from_pages_search_and_pdf(fx_site, data):
