@@ -33,8 +33,8 @@ def dimension_cases(data: Any, dimension_id: str) -> list[tuple[Any, str]]:
     """
     found, cities = [], set()
     for case in data.cases:
-        if dimension_id in case.dimensions and case.steps and case.city.en not in cities:
-            cities.add(case.city.en)
+        if dimension_id in case.dimensions and case.steps and case.city not in cities:
+            cities.add(case.city)  # the whole text: a local case may have one language only
             found.append((case, f"{step_url(data, case.steps[0])}#sc-case-{case.id}"))
     return found
 

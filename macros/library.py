@@ -16,8 +16,9 @@ from .library_data import (
     INTRO, band_ids, case_path, case_title, case_url, countries, key_figures, library_cases, page_title,
     population_band, similar, step_page_url, step_units, where,
 )
-from .library_export import COLUMNS, FILES, OUT_DIR, Site, build_files, cases_schema, csv_field_key
+from .library_export import FILES, OUT_DIR, Site, build_files, cases_schema, columns, csv_field_key, languages_words
 from .loader import ROOT, DataError
+from .models.base import LANGS
 from .registry import Ctx, macro
 from .render import render
 from .steps import ordered_units
@@ -116,22 +117,23 @@ def open_data_files(data: Any, lang: str, edition: Any) -> dict[str, bytes]:
     return _built[key]
 
 
-def field_rows(data: Any, lang: str) -> list[dict[str, Any]]:
-    """Every field of a published case, nested ones as `parent.child`, with its CSV columns."""
-    schema = cases_schema(data, lang)
+def field_rows(data: Any, lang: str, langs: tuple[str, ...] = LANGS) -> list[dict[str, Any]]:
+    """Every field of a published case, nested ones as `parent.child`, with its CSV columns
+    in the edition's languages `langs`."""
+    schema = cases_schema(data, lang, langs)
     defs = schema["$defs"]
-    columns: dict[str, list[str]] = {}
-    for name, field, _, _ in COLUMNS:
-        columns.setdefault(csv_field_key(field), []).append(name)
+    columns_of: dict[str, list[str]] = {}
+    for name, field, _, _ in columns(langs):
+        columns_of.setdefault(csv_field_key(field), []).append(name)
     rows = []
     for name, prop in defs["ExportCase"]["properties"].items():
-        rows.append({"name": name, "description": prop["description"], "columns": columns.pop(f"field.{name}", [])})
+        rows.append({"name": name, "description": prop["description"], "columns": columns_of.pop(f"field.{name}", [])})
         ref = _ref_of(prop)
         if ref in ("Population", "Stat", "Quote", "ExportSource"):
             for sub, sub_prop in defs[ref]["properties"].items():
                 rows.append({"name": f"{name}.{sub}", "description": sub_prop["description"],
-                             "columns": columns.pop(f"field.{name}.{sub}", [])})
-    for key, names in columns.items():  # columns computed for the CSV only (key_figures)
+                             "columns": columns_of.pop(f"field.{name}.{sub}", [])})
+    for key, names in columns_of.items():  # columns computed for the CSV only (key_figures)
         rows.append({"name": "—", "description": data.t(key, lang), "columns": names})
     return rows
 
@@ -160,18 +162,20 @@ DATA_PARTS = ("files", "fields", "values")
 
 
 def render_open_data(data: Any, lang: str, here: str, files: dict[str, bytes], licence: str,
-                     part: str = "files") -> str:
-    """A part of the Data page: the files with their sizes and licence, the fields, or the coded values."""
+                     part: str = "files", langs: tuple[str, ...] = LANGS) -> str:
+    """A part of the Data page: the files with their sizes and licence, the fields, or the coded
+    values; the files and their columns are in the edition's languages `langs`."""
     if part not in DATA_PARTS:
         raise ValueError(f"open_data part '{part}' is not one of {', '.join(DATA_PARTS)}")
     listed = [
-        {"name": name, "path": f"{OUT_DIR}/{name}", "format": fmt_, "key": key,
+        {"name": name, "path": f"{OUT_DIR}/{name}", "format": fmt_,
+         "contents": data.t(key, lang).replace("{languages}", languages_words(data, langs, lang)),
          "kb": max(1, round(len(files[name]) / 1024))}
         for name, (fmt_, key) in FILES.items()
     ]
     return render(
         "library_data.html", data, lang, here, part=part, files=listed, licence=licence,
-        fields=field_rows(data, lang) if part == "fields" else [],
+        fields=field_rows(data, lang, langs) if part == "fields" else [],
         values=coded_values(data, lang) if part == "values" else [],
     )
 
@@ -198,4 +202,4 @@ def open_data(ctx: Ctx, part: str = "files") -> str:
     {{ open_data("values") }}."""
     edition = load_edition()
     files = open_data_files(ctx.data, ctx.lang, edition)
-    return render_open_data(ctx.data, ctx.lang, ctx.url, files, edition.licence(ctx.lang), part)
+    return render_open_data(ctx.data, ctx.lang, ctx.url, files, edition.licence(ctx.lang), part, edition.languages)

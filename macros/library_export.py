@@ -1,18 +1,18 @@
 """Open data: the case library as JSON (with its JSON Schema) and CSV, the checklist and
-the indicator data as JSON. Pure functions of the data; macros/library_hooks.py
-publishes them under data/ in each language's site."""
+the indicator data as JSON (macros/library_lists.py). Pure functions of the data; macros/library_hooks.py
+publishes them under data/ in each language's site. Every file carries the edition's
+languages only: its texts have those keys, the CSV those columns, the schema those properties."""
 from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import dataclass
 from typing import Any, Callable, Literal, Optional
 
 from . import fmt
-from .case_mentions import shows
 from .library_data import band_ids, case_url, key_figures, library_cases, phases_of, population_band, where
-from .models.base import Strict, Text
+from .library_lists import Licence, checklist_json, dump_json, indicators_json, licence_block
+from .models.base import LANGS, Strict, Text
 from .models.cases import Case, Stat
 from .steps import ordered_units
 
@@ -39,11 +39,6 @@ class ExportCase(Case):
     url: Optional[dict[str, str]] = None
 
 
-class Licence(Strict):
-    text: dict[str, str]
-    credit: Text
-
-
 class CasesExport(Strict):
     title: Text
     licence: Licence
@@ -65,10 +60,20 @@ class Site:
     def url(self, lang: str, path: str) -> Optional[str]:
         return f"{self.root.rstrip('/')}/{lang}/{path}" if self.root else None
 
+    @property
+    def only(self) -> dict[str, Any]:
+        """The dump context that keeps the edition's languages of every text (models.base.offered)."""
+        return {"languages": self.langs}
 
-def _licence(data: Any, licence: dict[str, str]) -> Licence:
-    """The edition's licence line (per language it offers) and the credit to the source guide."""
-    return Licence(text=licence, credit=data.index["ui"]["casepage.source_guide"])
+    @property
+    def order_lang(self) -> str:
+        """Rows follow the library's order in English when the edition offers it, else in its language."""
+        return "en" if "en" in self.langs else self.langs[0]
+
+
+def languages_words(data: Any, langs: tuple[str, ...], lang: str) -> str:
+    """The edition's languages as the Data page and the schema name them ("in French (fr)…")."""
+    return data.t("data.languages." + "-".join(code for code in LANGS if code in langs), lang)
 
 
 def _titles(data: Any) -> dict[str, Text]:
@@ -78,10 +83,16 @@ def _titles(data: Any) -> dict[str, Text]:
     return dict(titles)
 
 
+def _fields(case: Case) -> dict[str, Any]:
+    """The case's fields as validated (a local case's texts were checked in the edition's
+    languages, and are not checked again in both), its source without the line numbers."""
+    return {**dict(case), "source": ExportSource(**case.source.model_dump(exclude={"lines"}))}
+
+
 def export_cases(data: Any, site: Site, licence: dict[str, str]) -> CasesExport:
-    cases = library_cases(data, "en")
+    cases = library_cases(data, site.order_lang)
     exported = [
-        ExportCase(**case.model_dump(exclude={"source": {"lines"}}), where=tuple(where(data, case)), phases=tuple(phases_of(data, case)),
+        ExportCase(**_fields(case), where=tuple(where(data, case)), phases=tuple(phases_of(data, case)),
                    population_band=population_band(case),
                    url={lang: site.url(lang, case_url(case.id)) for lang in site.langs} if site.root else None)
         for case in cases
@@ -93,7 +104,7 @@ def export_cases(data: Any, site: Site, licence: dict[str, str]) -> CasesExport:
         figures[fig_id] = Stat(value=fig.value, unit=fig.unit, label=fig.label, approx=fig.approx)
     return CasesExport(
         title=data.index["ui"]["data.cases_title"],
-        licence=_licence(data, licence),
+        licence=licence_block(data, licence),
         count=len(exported),
         dimensions={d.id: d.title for d in data.dimensions.dimensions},
         steps=_titles(data),
@@ -103,12 +114,8 @@ def export_cases(data: Any, site: Site, licence: dict[str, str]) -> CasesExport:
     )
 
 
-def _dump(value: Any) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-
-
 def cases_json(data: Any, site: Site, licence: dict[str, str]) -> bytes:
-    return _dump(export_cases(data, site, licence).model_dump(mode="json", exclude_none=True))
+    return dump_json(export_cases(data, site, licence).model_dump(mode="json", exclude_none=True, context=site.only))
 
 
 # --- JSON Schema ---------------------------------------------------------------------------------
@@ -121,14 +128,18 @@ _DESCRIBED = {
 }
 
 
-def cases_schema(data: Any, lang: str) -> dict[str, Any]:
-    """The JSON Schema of cases.json, generated from the models, described in `lang`.
+def cases_schema(data: Any, lang: str, langs: tuple[str, ...] = LANGS) -> dict[str, Any]:
+    """The JSON Schema of cases.json, generated from the models, described in `lang`;
+    a text has a property for each of the edition's languages `langs`, and no other.
 
     Every property needs a description in data/ui/cases.yml: a new field without
     one stops the build.
     """
     schema = CasesExport.model_json_schema(mode="serialization")
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "cases.schema.json", **schema}
+    text = schema["$defs"]["Text"]
+    text["properties"] = {code: prop for code, prop in text["properties"].items() if code in langs}
+    text["required"] = [code for code in text["required"] if code in langs]
     models = {"CasesExport": schema, **schema.get("$defs", {})}
     for name, model in models.items():
         prefix = _DESCRIBED.get(name)
@@ -138,12 +149,13 @@ def cases_schema(data: Any, lang: str) -> dict[str, Any]:
         for prop_name, prop in model.get("properties", {}).items():
             prop["description"] = data.t(prefix + prop_name, lang)
     schema["title"] = data.t("data.cases_title", lang)
-    schema["description"] = data.t("data.schema_description", lang)
+    schema["description"] = data.t("data.schema_description", lang).replace(
+        "{languages}", languages_words(data, langs, lang))
     return schema
 
 
-def schema_json(data: Any, lang: str) -> bytes:
-    return _dump(cases_schema(data, lang))
+def schema_json(data: Any, lang: str, langs: tuple[str, ...] = LANGS) -> bytes:
+    return dump_json(cases_schema(data, lang, langs))
 
 
 # --- CSV -----------------------------------------------------------------------------------------
@@ -169,7 +181,8 @@ def _ids(name: str) -> Callable[[Any, Any, str, Site], str]:
     return lambda data, case, lang, site: " ".join(getattr(case, name))
 
 
-def _columns() -> list[Column]:
+def columns(langs: tuple[str, ...] = LANGS) -> list[Column]:
+    """The CSV's columns: a text's, one per language of the edition, in LANGS order."""
     per_lang: list[tuple[str, str, Callable[[Any, Any, str, Site], Any]]] = [
         ("city", "city", lambda d, c, lang, s: c.city(lang)),
         ("country", "country", lambda d, c, lang, s: c.country(lang)),
@@ -199,12 +212,12 @@ def _columns() -> list[Column]:
         ("source_footnote", "source.footnote", None, lambda d, c, lang, s: c.source.footnote or ""),
     ]
     for name, field, func in per_lang:
-        for lang in ("fr", "en"):
+        for lang in (code for code in LANGS if code in langs):
             cols.append((f"{name}_{lang}", field, lang, func))
     return cols
 
 
-COLUMNS = _columns()
+COLUMNS = columns()  # a two-language edition's
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -219,13 +232,14 @@ def spreadsheet_cell(value: Any) -> Any:
 
 
 def cases_csv(data: Any, site: Site) -> bytes:
-    """One row per case, both languages side by side. UTF-8 with a byte-order mark, so that
-    spreadsheet software recognises the encoding when the file is opened directly."""
+    """One row per case, the edition's languages side by side. UTF-8 with a byte-order mark, so
+    that spreadsheet software recognises the encoding when the file is opened directly."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([name for name, _, _, _ in COLUMNS])
-    for case in library_cases(data, "en"):
-        writer.writerow([spreadsheet_cell(func(data, case, lang or "en", site)) for _, _, lang, func in COLUMNS])
+    cols = columns(site.langs)
+    writer.writerow([name for name, _, _, _ in cols])
+    for case in library_cases(data, site.order_lang):
+        writer.writerow([spreadsheet_cell(func(data, case, lang or site.order_lang, site)) for _, _, lang, func in cols])
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -233,37 +247,6 @@ def csv_field_key(field: str) -> str:
     """The ui key that describes a CSV column's source field."""
     head, _, tail = field.partition(".")
     return f"field.{head}.{tail}" if tail else f"field.{head}"
-
-
-# --- checklist and indicators --------------------------------------------------------------------
-
-def checklist_json(data: Any, licence: dict[str, str]) -> bytes:
-    units = {unit.id: (phase, unit) for phase, _, unit in ordered_units(data)}
-    return _dump({
-        "title": data.index["ui"]["data.checklist_title"].model_dump(),
-        "licence": _licence(data, licence).model_dump(mode="json"),
-        "count": len(data.checklist.items),
-        "items": [
-            {"id": item.id, "phase": units[item.step][0].id, "step": item.step,
-             "step_title": units[item.step][1].title.model_dump(), "text": item.text.model_dump()}
-            for item in data.checklist.items
-        ],
-    })
-
-
-def indicators_json(data: Any, licence: dict[str, str]) -> bytes:
-    """The CITYkeys categories and their themes, its key figures, and the example indicator sets."""
-    figures = [f for file in data.figures for f in file.figures if f.group == "citykeys"]
-    return _dump({
-        "title": data.index["ui"]["data.indicators_title"].model_dump(),
-        "licence": _licence(data, licence).model_dump(mode="json"),
-        "citykeys": {
-            "categories": [c.model_dump(mode="json") for c in data.citykeys.categories],
-            "figures": [f.model_dump(mode="json", exclude_none=True) for f in figures],
-        },
-        "indicator_sets": [s.model_dump(mode="json", exclude_none=True) for s in data.indicator_examples.sets
-                           if shows(data, s.case)],  # not those of cases the edition hides
-    })
 
 
 # The published files, in the order the Data page lists them: name -> (format, ui key of its description).
@@ -277,13 +260,13 @@ FILES = {
 
 
 def build_files(data: Any, lang: str, site: Site, licence: dict[str, str]) -> dict[str, bytes]:
-    """Every open-data file of a language's site, by name."""
+    """Every open-data file of a language's site, by name, in the edition's languages `site.langs`."""
     built = {
         "cases.json": cases_json(data, site, licence),
         "cases.csv": cases_csv(data, site),
-        "cases.schema.json": schema_json(data, lang),
-        "checklist.json": checklist_json(data, licence),
-        "indicators.json": indicators_json(data, licence),
+        "cases.schema.json": schema_json(data, lang, site.langs),
+        "checklist.json": checklist_json(data, licence, site.langs),
+        "indicators.json": indicators_json(data, licence, site.langs),
     }
     assert list(built) == list(FILES)
     return built

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import models
 from .validation_words import plain
-from .models.base import Source, iter_refs
+from .models.base import LANGS, Source, iter_refs
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -107,9 +107,10 @@ def _entry_and_field(raw: Any, loc: Iterable[Any]) -> tuple[str | None, str]:
     return entry, ".".join(parts).replace(".[", "[")
 
 
-def _validate(path: Path, raw: Any, model: type[BaseModel]) -> BaseModel:
+def _validate(path: Path, raw: Any, model: type[BaseModel], languages: tuple[str, ...] | None = None) -> BaseModel:
+    """`languages`: those an edition's own file is written in (models.base.offered); None for data/."""
     try:
-        return model.model_validate(raw)
+        return model.model_validate(raw, context=None if languages is None else {"languages": tuple(languages)})
     except ValidationError as err:
         lines = []
         for problem in err.errors():
@@ -120,18 +121,19 @@ def _validate(path: Path, raw: Any, model: type[BaseModel]) -> BaseModel:
         raise DataError("\n".join(lines)) from None
 
 
-def _paths(data_dir: Path, source: Source, extra_dirs: dict[str, list[Path]]) -> list[Path]:
+def _paths(data_dir: Path, source: Source, extra_dirs: dict[str, list[Path]]) -> list[tuple[Path, bool]]:
+    """The source's files, each with whether it is the edition's own (from `extra_dirs`)."""
     if source.many:
-        paths = sorted(data_dir.glob(source.pattern))
+        paths = [(p, False) for p in sorted(data_dir.glob(source.pattern))]
         for folder in extra_dirs.get(source.name, []):
-            paths += local_files(folder)
+            paths += [(p, True) for p in local_files(folder)]
         return paths
     path = data_dir / source.pattern
     if not path.exists():
         if source.optional:
             return []
         raise DataError(f"{_rel(path)}: file is missing")
-    return [path]
+    return [(path, False)]
 
 
 def _editor_file(name: str) -> bool:
@@ -165,14 +167,19 @@ def _stamp(data_dir: Path, extra: list[Path]) -> tuple:
     return tuple((str(p), p.stat().st_mtime_ns) for p in sorted(paths))
 
 
-def load(data_dir: Path = DATA_DIR, extra_dirs: dict[str, list[Path]] | None = None) -> Data:
-    """Read every source, validate it, index its ids and check every reference."""
+def load(data_dir: Path = DATA_DIR, extra_dirs: dict[str, list[Path]] | None = None,
+         languages: tuple[str, ...] = LANGS) -> Data:
+    """Read every source, validate it, index its ids and check every reference.
+
+    The files of `extra_dirs` (an edition's local cases) need their texts in `languages`
+    only, the languages the edition offers; data/ always needs every language.
+    """
     data = Data()
     loaded: list[tuple[Path, BaseModel]] = []
     for source in sources():
         values = []
-        for path in _paths(data_dir, source, extra_dirs or {}):
-            value = _validate(path, read_yaml(path), source.model)
+        for path, own in _paths(data_dir, source, extra_dirs or {}):
+            value = _validate(path, read_yaml(path), source.model, languages if own else None)
             values.append(value)
             loaded.append((path, value))
             if source.many and source.kind:
@@ -204,23 +211,25 @@ def _check_refs(data: Data, loaded: list[tuple[Path, BaseModel]]) -> None:
 _cache: dict[tuple, Data] = {}
 
 
-def load_cached(data_dir: Path = DATA_DIR, extra_dirs: dict[str, list[Path]] | None = None) -> Data:
+def load_cached(data_dir: Path = DATA_DIR, extra_dirs: dict[str, list[Path]] | None = None,
+                languages: tuple[str, ...] = LANGS) -> Data:
     """Load once per content state: `make serve` reloads only when a data file changed.
 
     Without `extra_dirs`, the site's data is what the edition makes of it: its local
-    cases are added and only the cases it shows are kept (macros/edition.py).
+    cases are added (their texts needed in its languages only) and only the cases it
+    shows are kept (macros/edition.py).
     """
     edition = None
     if extra_dirs is None and data_dir == DATA_DIR:
         from .edition import edition_path, extra_dirs as edition_dirs, load_edition  # late: it imports this module
 
         edition = load_edition()
-        extra_dirs = edition_dirs(edition)
+        extra_dirs, languages = edition_dirs(edition), edition.languages
     extra = [d for ds in (extra_dirs or {}).values() for d in ds]
-    key = (str(data_dir), _stamp(data_dir, extra), id(edition))
+    key = (str(data_dir), _stamp(data_dir, extra), id(edition), tuple(languages))
     if key not in _cache:
         _cache.clear()
-        data = load(data_dir, extra_dirs)
+        data = load(data_dir, extra_dirs, languages)
         if edition is not None:
             from .edition import apply
 

@@ -63,7 +63,7 @@ def test_reference_edition_is_one_valid_file():
 def test_fixture_edition_loads_with_its_local_case():
     edition = load_edition(FIXTURE / "edition.yml")
     assert edition.languages == ("fr",) and edition.id == "val-fleuri"
-    data = apply(load(extra_dirs={"cases": [edition.cases.local_dir]}), edition)
+    data = apply(load(extra_dirs={"cases": [edition.cases.local_dir]}, languages=edition.languages), edition)
     ids = [c.id for c in data.cases]
     assert sorted(ids) == ["bologna", "chicago", "santander", "val-fleuri-parking"]
     assert data.get("case", "malmo")  # hidden cases stay known, so data that cites them validates
@@ -73,7 +73,7 @@ def test_hidden_cases_leave_explicit_lists_too():
     from macros.cases import select_cases
 
     edition = load_edition(FIXTURE / "edition.yml")
-    data = apply(load(extra_dirs={"cases": [edition.cases.local_dir]}), edition)
+    data = apply(load(extra_dirs={"cases": [edition.cases.local_dir]}, languages=edition.languages), edition)
     assert [c.id for c in select_cases(data, ids=["malmo", "santander"])] == ["santander"]
     assert [c.id for c in select_cases(data, step="p2-s3")][0] == "val-fleuri-parking"  # local first
     with pytest.raises(DataError, match="unknown case id 'atlantis'"):

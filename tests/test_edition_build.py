@@ -277,6 +277,85 @@ def test_the_reference_build_shows_every_marked_passage(site):
                for lang in ("fr", "en") for built, block, piece in marked_passages(lang)
                if piece not in html_words((site / built).read_text(encoding="utf-8"))]
     assert not missing, "\n".join(missing[:30])
+def english_texts() -> set[str]:
+    """Every English text of the guide's data long enough to be told apart from a name."""
+    from pydantic import BaseModel
+
+    from macros.loader import load
+    from macros.models.base import Text
+
+    found: set[str] = set()
+
+    def walk(value):
+        if isinstance(value, Text):
+            if value.en and value.en != value.fr and len(value.en) >= 20:
+                found.add(value.en)
+        elif isinstance(value, BaseModel):
+            for name in type(value).model_fields:
+                walk(getattr(value, name))
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                walk(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+
+    data = load()
+    walk([value for name, value in vars(data).items() if name not in ("index", "origin")])
+    walk(list(data.index["ui"].values()))
+    return found
+
+
+def json_keys(value, path=""):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield f"{path}.{key}", key
+            yield from json_keys(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from json_keys(item, f"{path}[{i}]")
+
+
+def test_open_data_carries_french_only_with_its_french_only_case(fx_site):
+    folder = fx_site / "fr" / "data"
+    for path in sorted(folder.glob("*.json")):
+        english = [where for where, key in json_keys(json.loads(path.read_text(encoding="utf-8"))) if key == "en"]
+        assert not english, (path.name, english[:5])
+    schema = json.loads((folder / "cases.schema.json").read_text(encoding="utf-8"))
+    assert schema["$defs"]["Text"]["properties"].keys() == {"fr"} and schema["$defs"]["Text"]["required"] == ["fr"]
+    cases = json.loads((folder / "cases.json").read_text(encoding="utf-8"))["cases"]
+    assert [c["id"] for c in cases] == ["val-fleuri-parking", "bologna", "chicago", "santander"]
+    assert cases[0]["summary"] == {"fr": "Val-Fleuri teste des capteurs de stationnement sur la place du marché "
+                                         "avant de décider d’en équiper tout le centre."}
+    rows = list(csv.DictReader(io.StringIO((folder / "cases.csv").read_text(encoding="utf-8-sig"), newline="")))
+    assert [r["id"] for r in rows] == [c["id"] for c in cases]
+    assert "summary_fr" in rows[0] and not [c for c in rows[0] if c.endswith("_en")], list(rows[0])
+    data_page = (fx_site / "fr" / "resources" / "data.html").read_text(encoding="utf-8")
+    assert "<code>summary_fr</code>" in data_page and "_en</code>" not in data_page
+    assert "en français (fr)" in html.unescape(data_page).replace("\u202f", " ")
+
+
+def test_no_english_text_in_its_pages_search_index_or_data(fx_site):
+    """Not one English text of the guide in the French-only site: pages, search, open data."""
+    probes = english_texts()
+    assert len(probes) > 500
+    index = json.loads((fx_site / "fr" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["fr"]
+    searched = "\n".join(html.unescape(f"{doc['title']}\n{doc['text']}") for doc in index["docs"])
+    assert "Val-Fleuri teste des capteurs" in searched
+    leaks = {}
+    texts = {"search": searched}
+    for path in sorted((fx_site / "fr").rglob("*")):
+        if path.suffix in (".html", ".json", ".csv", ".xml", ".js") and "assets" not in path.parts:
+            texts[str(path.relative_to(fx_site))] = html.unescape(path.read_text(encoding="utf-8-sig"))
+    texts["index.html"] = html.unescape((fx_site / "index.html").read_text(encoding="utf-8"))
+    for name, text in texts.items():
+        if name.endswith(".html"):
+            assert not re.search(r'\blang="en|hreflang="en', text), name
+        found = [probe for probe in probes if probe in text]
+        if found:
+            leaks[name] = found[:3]
+    assert not leaks, leaks
 
 
 # Last in this file: it builds the edition again over fx_site, and fails at the very end.

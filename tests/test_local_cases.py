@@ -13,6 +13,7 @@ from macros.loader import DataError, load, load_cached, local_files
 from tests.conftest import ROOT
 
 CASE = ROOT / "tests" / "fixtures" / "edition-valfleuri" / "local" / "cases" / "val-fleuri-parking.yml"
+FR = ("fr",)  # the fixture edition's language: its case is written in French only
 
 
 @pytest.fixture
@@ -27,7 +28,7 @@ def test_yaml_and_yml_files_are_both_read(folder):
     text = CASE.read_text(encoding="utf-8").replace("val-fleuri-parking", "val-fleuri-lights")
     (folder / "val-fleuri-lights.YML").write_text(text, encoding="utf-8")
     assert [p.name for p in local_files(folder)] == ["val-fleuri-lights.YML", "val-fleuri-parking.yaml"]
-    data = load(extra_dirs={"cases": [folder]})
+    data = load(extra_dirs={"cases": [folder]}, languages=FR)
     assert data.get("case", "val-fleuri-parking").local and data.get("case", "val-fleuri-lights")
 
 
@@ -72,11 +73,11 @@ def test_a_subfolder_stops_the_build_with_its_name(folder):
 
 def test_the_cache_sees_a_new_yaml_file_and_a_stray_file(folder):
     shutil.copyfile(CASE, folder / "val-fleuri-parking.yml")
-    first = load_cached(extra_dirs={"cases": [folder]})
+    first = load_cached(extra_dirs={"cases": [folder]}, languages=FR)
     assert "val-fleuri-lights" not in first.index["case"]
     text = CASE.read_text(encoding="utf-8").replace("val-fleuri-parking", "val-fleuri-lights")
     (folder / "val-fleuri-lights.yaml").write_text(text, encoding="utf-8")
-    assert "val-fleuri-lights" in load_cached(extra_dirs={"cases": [folder]}).index["case"]
+    assert "val-fleuri-lights" in load_cached(extra_dirs={"cases": [folder]}, languages=FR).index["case"]
     (folder / "notes.txt").write_text("to do", encoding="utf-8")
     with pytest.raises(DataError, match="notes.txt: not a YAML file"):
-        load_cached(extra_dirs={"cases": [folder]})
+        load_cached(extra_dirs={"cases": [folder]}, languages=FR)

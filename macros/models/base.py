@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import typing
 from dataclasses import dataclass
-from typing import Annotated, Any, Iterable, Iterator
+from typing import Annotated, Any, Iterable, Iterator, Optional
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import (
+    BaseModel, ConfigDict, Field, SerializationInfo, StringConstraints, ValidationInfo, field_validator,
+    model_serializer,
+)
 
 LANGS = ("fr", "en")
 
@@ -19,14 +22,55 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Text(Strict):
-    """A user-facing string, always in both languages."""
+def offered(info: ValidationInfo | SerializationInfo) -> tuple[str, ...]:
+    """The languages a validation or a dump is for: its context's `languages`, else both.
 
-    fr: NonEmpty
-    en: NonEmpty
+    The loader validates an edition's own files (its local cases) with the edition's
+    languages; the guide's data/ is validated without, so it needs both. A dump with
+    `context={"languages": ...}` keeps only those languages of every text.
+    """
+    return tuple((info.context or {}).get("languages", LANGS))
+
+
+def _every_language_required(schema: dict[str, Any]) -> None:
+    """The published schema of a text: a non-empty string per language, all required
+    (library_export keeps the edition's languages only)."""
+    for prop in schema["properties"].values():
+        branch = next((b for b in prop.pop("anyOf", ()) if b.get("type") == "string"), {})
+        prop.pop("default", None)
+        prop.update(branch)
+    schema["required"] = list(schema["properties"])
+
+
+class Text(Strict):
+    """A user-facing string, in every language its file is written for (see `offered`)."""
+
+    model_config = ConfigDict(json_schema_extra=_every_language_required)
+
+    fr: Optional[NonEmpty] = Field(default=None, validate_default=True)
+    en: Optional[NonEmpty] = Field(default=None, validate_default=True)
+
+    @field_validator("fr", "en")
+    @classmethod
+    def _offered(cls, value: Optional[str], info: ValidationInfo) -> Optional[str]:
+        langs = offered(info)
+        if value is None and info.field_name in langs:
+            whose = ("the edition offers " + " and ".join(langs) if info.context and "languages" in info.context
+                     else "the guide's data is written in " + " and ".join(LANGS))
+            raise ValueError(f"is required: add it ({whose}, so every text needs its {info.field_name} version)")
+        return value
+
+    @model_serializer(mode="wrap")
+    def _only_offered(self, handler: Any, info: SerializationInfo):  # no return type: the schema stays the model's
+        langs = offered(info)
+        return {code: value for code, value in handler(self).items() if value is not None and code in langs}
 
     def __call__(self, lang: str) -> str:
-        return getattr(self, lang)
+        value = getattr(self, lang)
+        if value is None:
+            raise ValueError(f"a text has no '{lang}' version: its file was written for another language "
+                             f"({', '.join(c for c in LANGS if getattr(self, c))})")
+        return value
 
 
 @dataclass(frozen=True)
