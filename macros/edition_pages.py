@@ -7,9 +7,11 @@ never from the edition file, so no edition can drop it.
 from __future__ import annotations
 
 import posixpath
-from typing import Any
+from typing import Any, Callable, Optional
 
+from .case_mentions import HIDDEN, source_page
 from .edition import Edition, load_edition
+from .loader import DataError
 from .qa import storage_note
 from .registry import Ctx, macro
 from .render import relative, render
@@ -81,3 +83,13 @@ def credits(ctx: Ctx) -> str:
 def offline_download(ctx: Ctx) -> str:
     """Link to the zip of the whole site that `make build` writes, for an intranet or a USB stick."""
     return render_offline(ctx.data, load_edition(), ctx.lang, ctx.url)
+
+
+@macro
+def if_languages(ctx: Ctx, caller: Optional[Callable[[], str]] = None) -> str:
+    """A passage about the other language (the switcher, a partner reading it): kept only while
+    the edition offers more than one. {% call if_languages() %} … {% endcall %}"""
+    if caller is None:
+        raise DataError(f"{source_page(ctx)}: if_languages() is a block: write "
+                        "{% call if_languages() %} … {% endcall %}")
+    return str(caller()).strip("\n") if len(load_edition().languages) > 1 else HIDDEN

@@ -372,6 +372,14 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
+def test_passages_about_the_other_language_go_in_a_one_language_edition(fx_site, site):
+    """{% call if_languages() %}: the introduction's word on the language switcher."""
+    said = "le sélecteur de langue"
+    assert said in (site / "fr" / "introduction" / "index.html").read_text(encoding="utf-8")
+    page = (fx_site / "fr" / "introduction" / "index.html").read_text(encoding="utf-8")
+    assert said not in page and "sc-hidden" not in page and "Par où commencer" in page
+
+
 def test_a_build_failing_at_its_last_stage_leaves_the_previous_site(fx_site):
     """Every page built for real, then the zip fails: the site and zip built before stay, byte for byte."""
     from tests.test_atomic_build import tree_hash
