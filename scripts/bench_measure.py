@@ -106,16 +106,16 @@ def page_weight(url: str) -> dict:
 
 def our_assets(sources: Path, built: Path) -> dict:
     """Our own scripts and styles: the sources (sc-* in overrides/assets) as written, and the one
-    minified bundle of each kind that the built language site `built` ships (macros/bundle.py),
+    minified bundle of each kind that the built language site `built` ships (smartcity/outputs/bundle.py),
     with each source's minified share. The French search fold counts too: the search worker
     loads it at the end of Material's lunr.fr.min.js."""
-    from macros.bundle import minify_css, minify_js
+    from smartcity.outputs.bundle import minify_css, minify_js
 
     out = {}
     for kind, folder, minify in (("js", "javascripts", minify_js), ("css", "stylesheets", minify_css)):
         files = {p.name: p.read_text(encoding="utf-8") for p in sorted((sources / folder).glob(f"sc-*.{kind}"))}
         shipped = [p.read_bytes() for p in sorted((built / folder).glob(f"sc.*.min.{kind}"))]
-        if kind == "js":  # appended, minified, to Material's lunr.fr.min.js (macros/bundle_hooks.py)
+        if kind == "js":  # appended, minified, to Material's lunr.fr.min.js (smartcity/mkdocs/bundle_hooks.py)
             files["sc-fold-fr.js"] = (sources / folder / "lunr" / "sc-fold-fr.js").read_text(encoding="utf-8")
             lunr = (built / folder / "lunr" / "min" / "lunr.fr.min.js").read_text(encoding="utf-8")
             shipped.append(lunr[lunr.index("/* sc-fold-fr.js */"):].encode())

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
-from macros.loader import DataError
+from smartcity.model.loader import DataError
 from scripts.site import SITE, build_all
 
 

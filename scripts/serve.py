@@ -18,10 +18,10 @@ from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
 
-from macros.edition import FORK, edition_path, load_edition
+from smartcity.edition.model import FORK, edition_path, load_edition
 from scripts.site import ROOT, build_all, build_language, config_file, write_root
 
-SHARED = ["data", "macros", "overrides", "worksheets", "config", "mkdocs.yml"]
+SHARED = ["data", "smartcity", "overrides", "config", "mkdocs.yml"]
 log = logging.getLogger("mkdocs.sc.serve")
 
 
@@ -42,8 +42,8 @@ def warm_up(langs: list[str]) -> None:
     import mkdocs_macros.plugin  # noqa: F401
     from mkdocs.config import load_config
 
-    from macros.loader import load_cached
-    from worksheets.build import downloads
+    from smartcity.model.loader import load_cached
+    from smartcity.outputs.worksheets.build import downloads
 
     data = load_cached()
     for lang in langs:

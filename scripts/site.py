@@ -12,12 +12,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from macros.colour import palette
-from macros.edition import edition_path, load_edition
-from macros.edition_identity import without_site_url_note
-from macros.edition_assets import edition_assets
-from macros.edition_pages import zip_name
-from macros.loader import load_cached
+from smartcity.edition.colour import palette
+from smartcity.edition.model import edition_path, load_edition
+from smartcity.edition.identity import without_site_url_note
+from smartcity.edition.assets import edition_assets
+from smartcity.pages.edition_pages import zip_name
+from smartcity.model.loader import load_cached
 from scripts.atomic import replacing
 from scripts.offline import make_zip
 
@@ -66,7 +66,7 @@ def write_root(site: Path = SITE) -> None:
     """
     edition, data = load_edition(), load_cached()
     env = Environment(
-        loader=FileSystemLoader(ROOT / "macros" / "templates"),
+        loader=FileSystemLoader(ROOT / "smartcity" / "render" / "templates"),
         autoescape=select_autoescape(default=True), undefined=StrictUndefined,
         trim_blocks=True, lstrip_blocks=True,
     )

@@ -15,8 +15,8 @@ from typing import Any, Iterable, Optional
 
 import jinja2
 
-from macros import case_mentions
-from macros.registry import Ctx
+from smartcity.pages import case_mentions
+from smartcity.pages.registry import Ctx
 from tests.conftest import ROOT
 
 MACRO = "\u2063"    # what any other macro renders as: splits text into pieces
@@ -61,7 +61,7 @@ def template(path: Path) -> jinja2.Template:
 
 
 def showing(data: Any, shown: Iterable[str]) -> Any:
-    """A copy of the data as an edition showing only `shown` leaves it (macros/edition.py apply)."""
+    """A copy of the data as an edition showing only `shown` leaves it (smartcity/edition/model.py apply)."""
     keep = set(shown)
     view = copy.copy(data)
     view.cases = [c for c in data.cases if c.id in keep]

@@ -35,7 +35,7 @@ def need(condition: bool, reason: str) -> None:
 
 @pytest.fixture(scope="session")
 def data():
-    from macros.loader import load
+    from smartcity.model.loader import load
 
     return load()
 
@@ -66,7 +66,7 @@ def break_yaml(data_dir: Path, name: str, change) -> None:
 
 def expect_data_error(data_dir: Path, *parts: str) -> None:
     """Loading `data_dir` must fail with a message holding every part (file, entry, field…)."""
-    from macros.loader import DataError, load
+    from smartcity.model.loader import DataError, load
 
     with pytest.raises(DataError) as err:
         load(data_dir)
@@ -121,7 +121,7 @@ BUNDLE_LINK = re.compile(r'(?:href|src)="[^"]*?(assets/(?:stylesheets|javascript
 
 
 def bundles(lang_dir: Path, html: str) -> dict[str, str]:
-    """The text of our CSS and JS bundles that a built page links (macros/bundle.py), by kind."""
+    """The text of our CSS and JS bundles that a built page links (smartcity/outputs/bundle.py), by kind."""
     found = {kind: path for path, kind in BUNDLE_LINK.findall(html)}
     return {kind: (lang_dir / path).read_text(encoding="utf-8") for kind, path in found.items()}
 

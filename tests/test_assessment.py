@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from conftest import store_read, bundled, describe, need, run_axe
-from macros.assessment import MESSAGES, STORE_MESSAGES, config, render_assess_step, render_assessment
-from macros.checklist import full_checklist_groups, items_for
-from macros.edition import load_edition
-from macros.render import relative, step_url
+from smartcity.pages.assessment import MESSAGES, STORE_MESSAGES, config, render_assess_step, render_assessment
+from smartcity.pages.checklist import full_checklist_groups, items_for
+from smartcity.edition.model import load_edition
+from smartcity.render.env import relative, step_url
 
 LANGS = ("en", "fr")
 FULL = "resources/checklist.html"

@@ -111,7 +111,7 @@ def test_build_all_without_failure_replaces_the_site(published, monkeypatch):
 
 
 def test_a_data_error_keeps_the_site_and_says_so(published, monkeypatch, capsys):
-    from macros.loader import DataError
+    from smartcity.model.loader import DataError
 
     def broken():
         raise DataError("data/cases/x.yml: entry 'x', field 'city': field required")

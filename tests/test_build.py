@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from macros.nav import expected_pages
+from smartcity.pages.nav import expected_pages
 from tests.conftest import ROOT
 
 LANGS = ("en", "fr")
@@ -68,8 +68,8 @@ def test_no_macro_left_unrendered(site, lang):
 
 
 def _units() -> list:
-    from macros.loader import load_cached
-    from macros.steps import ordered_units
+    from smartcity.model.loader import load_cached
+    from smartcity.pages.steps import ordered_units
 
     return [pytest.param(phase.slug, unit.slug, unit.id, id=unit.id) for phase, _, unit in ordered_units(load_cached())]
 
@@ -89,7 +89,7 @@ def test_every_step_page_source_follows_the_anatomy(lang, folder, slug, unit_id)
     assert re.search(r"\n\n\{\{ (cases|stats)\(.*\) \}\}\n", text.split('heading("cases")')[1])
     for call in (r"checklist\([^)]*\)", r"worksheet\(\)", r"step_nav\(\)"):
         assert re.search(rf"\n\n\{{\{{ {call} \}}\}}\n", text), call
-    # The one Jinja tag a page may hold: a call block marking a passage about cases (macros/case_mentions.py).
+    # The one Jinja tag a page may hold: a call block marking a passage about cases (smartcity/pages/case_mentions.py).
     marks = r'\{% call about_(?:cases|any_case)\("[a-z0-9-]+"(?:, "[a-z0-9-]+")*\) %\}|\{% endcall %\}'
     assert "{%" not in re.sub(marks, "", text), "pages call macros, they hold no Jinja loops"
     assert 100 <= text.count("\n") <= 200
@@ -104,7 +104,7 @@ def test_every_step_page_carries_its_id_checklist_and_cases(site, data, lang, fo
     """Each step and part page: its id once, its checklist items in data order (a step's page
     shows its parts' items too; a step with none of its own shows the step it depends on),
     a case or a figure from the guide, no macro call left."""
-    from macros.checklist import items_for
+    from smartcity.pages.checklist import items_for
 
     html = (site / lang / folder / f"{slug}.html").read_text(encoding="utf-8")
     assert re.findall(r'data-sc-step="([^"]+)"', html) == [unit_id]

@@ -1,4 +1,4 @@
-"""Our styles and scripts ship as one minified file each (macros/bundle.py, macros/bundle_hooks.py)."""
+"""Our styles and scripts ship as one minified file each (smartcity/outputs/bundle.py, smartcity/mkdocs/bundle_hooks.py)."""
 from __future__ import annotations
 
 import json
@@ -12,8 +12,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from macros import bundle_hooks
-from macros.bundle import Bundle, BundleError, bundle, extend, minify_js
+from smartcity.mkdocs import bundle_hooks
+from smartcity.outputs.bundle import Bundle, BundleError, bundle, extend, minify_js
 from tests.conftest import ROOT, bundled, bundles
 
 SOURCES = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "#"))
@@ -72,7 +72,7 @@ MODERN = r"""/* a comment that goes */
 
 
 def test_modern_syntax_minifies_and_still_parses():
-    from macros.bundle import _first_problem, _tree
+    from smartcity.outputs.bundle import _first_problem, _tree
 
     minified = minify_js("assets/javascripts/sc-modern.js", MODERN)
     assert "comment that goes" not in minified and "division, not" not in minified and "\n  " not in minified
@@ -227,7 +227,7 @@ def test_an_addition_to_a_script_the_theme_lost_stops_the_build(tmp_path, monkey
 def test_every_page_links_one_bundle_of_each_kind_with_every_source_in_order(site, lang):
     css = [p.rsplit("/", 1)[-1] for p in SOURCES["extra_css"]]
     js = ["sc-chunks.js"] + [p.rsplit("/", 1)[-1] for p in SOURCES["extra_javascript"]]
-    # The edition's palette sits right after the base styles it overrides (macros/edition_hooks.py).
+    # The edition's palette sits right after the base styles it overrides (smartcity/mkdocs/edition_hooks.py).
     css.insert(css.index("sc-base.css") + 1, "palette.css")
     for page in (site / lang).rglob("*.html"):
         html = page.read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Passages about cases go with the cases an edition hides (macros/case_mentions.py), and
+"""Passages about cases go with the cases an edition hides (smartcity/pages/case_mentions.py), and
 what is left still reads: no page names a hidden case outside a passage marked for it."""
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import re
 
 import pytest
 
-from macros import case_mentions
-from macros.financing import render_business_models
-from macros.glossary import term_definition
-from macros.library_export import indicators_json
-from macros.loader import DataError
-from macros.registry import Ctx
+from smartcity.pages import case_mentions
+from smartcity.pages.financing import render_business_models
+from smartcity.pages.glossary import term_definition
+from smartcity.outputs.open_data.export import indicators_json
+from smartcity.model.loader import DataError
+from smartcity.pages.registry import Ctx
 from tests.case_passages import MACRO, fragment, pages, record, render, showing, url_of, words
 from tests.conftest import ROOT
 
@@ -224,7 +224,7 @@ def test_the_dangling_check_can_fail():
 # ---------------------------------------------------------------- data that names cases
 
 def test_business_models_and_their_diagram_leave_out_hidden_cases(data):
-    from macros.diagrams import render_diagram
+    from smartcity.pages.diagrams import render_diagram
 
     view = showing(data, set(ids(data)) - {"sabadell", "skopje"})
     for lang in LANGS:
@@ -239,7 +239,7 @@ def test_business_models_and_their_diagram_leave_out_hidden_cases(data):
 
 
 def test_indicator_sets_and_glossary_examples_go_with_their_case(data):
-    from macros.planning import render_indicator_examples
+    from smartcity.pages.planning import render_indicator_examples
 
     view = showing(data, set(ids(data)) - {"st-albert", "barcelona"})
     assert render_indicator_examples(view, "en", "st-albert", "x.html") == ""

@@ -14,10 +14,10 @@ from urllib.parse import parse_qs
 import pytest
 
 from conftest import describe, run_axe
-from macros.library import render_explorer
-from macros.library_data import band_ids, population_band, where
-from macros.loader import load_cached
-from macros.models.cases import Case
+from smartcity.pages.library import render_explorer
+from smartcity.outputs.open_data.library import band_ids, population_band, where
+from smartcity.model.loader import load_cached
+from smartcity.model.schemas.cases import Case
 
 pytestmark = pytest.mark.browser
 

@@ -11,17 +11,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.edition import load_edition
-from macros.fmt import figure
-from macros.library import generated_files, render_case_page, render_explorer, render_open_data
-from macros.render import md_text
-from macros.library_data import (
-    band_ids, case_title, countries, key_figures, library_cases, phases_of, population_band, where,
-)
-from macros.library_export import COLUMNS, FILES, CasesExport, Site, build_files, cases_schema
-from macros.loader import ROOT, DataError, load
-from macros.nav import build_nav, expected_pages
-from macros.models.cases import Case
+from smartcity.edition.model import load_edition
+from smartcity.render.fmt import figure
+from smartcity.pages.library import generated_files, render_case_page, render_explorer, render_open_data
+from smartcity.render.env import md_text
+from smartcity.outputs.open_data.library import band_ids, case_title, countries, key_figures, library_cases, phases_of, population_band, where
+from smartcity.outputs.open_data.export import COLUMNS, FILES, CasesExport, Site, build_files, cases_schema
+from smartcity.model.loader import ROOT, DataError, load
+from smartcity.pages.nav import build_nav, expected_pages
+from smartcity.model.schemas.cases import Case
 
 LANGS = ("fr", "en")
 SITE = Site(root="https://example.org/guide/", langs=LANGS)
@@ -111,7 +109,7 @@ def test_a_local_case_with_a_taken_id_is_refused(data_copy, tmp_path):
 
 
 def test_nav_refuses_cases_outside_a_section():
-    from macros.models.nav import NavFile
+    from smartcity.model.schemas.nav import NavFile
 
     with pytest.raises(Exception, match="titled section"):
         NavFile.model_validate({"nav": [{"page": "index.md", "cases": True}]})

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.library_data import case_title, key_figures, library_cases
-from macros.library_export import FILES
-from macros.loader import ROOT, load_cached
+from smartcity.outputs.open_data.library import case_title, key_figures, library_cases
+from smartcity.outputs.open_data.export import FILES
+from smartcity.model.loader import ROOT, load_cached
 from tests.conftest import bundles
 
 pytestmark = pytest.mark.build

@@ -1,4 +1,4 @@
-"""Every edition colour is measured wherever the theme uses it (macros/colour.py USES), in both
+"""Every edition colour is measured wherever the theme uses it (smartcity/edition/colour.py USES), in both
 palettes: as it is where it is used as it is, and through the derived shade where one is used."""
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from macros import colour
-from macros.edition import load_edition
-from macros.loader import DataError
+from smartcity.edition import colour
+from smartcity.edition.model import load_edition
+from smartcity.model.loader import DataError
 from tests.test_edition import FIXTURE, ROOT, write_edition
 
 REFERENCE = {"primary": "#0b5563", "accent": "#a3461f", "header_text": "#ffffff"}

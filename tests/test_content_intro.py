@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import introduction as intro
-from macros.cases import render_stats, select_figures
-from macros.loader import DataError, load
-from macros.render import md_inline
+from smartcity.pages import introduction as intro
+from smartcity.pages.cases import render_stats, select_figures
+from smartcity.model.loader import DataError, load
+from smartcity.render.env import md_inline
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 HERE = "introduction/why-now.html"

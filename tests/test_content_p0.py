@@ -5,14 +5,8 @@ import re
 
 import pytest
 
-from macros.cases import render_cases, select_cases
-from macros.prerequisites import (
-    ladder_rows,
-    render_civil_society_roles,
-    render_leadership_assets,
-    render_participation_ladder,
-    render_stakeholder_types,
-)
+from smartcity.pages.cases import render_cases, select_cases
+from smartcity.pages.prerequisites import ladder_rows, render_civil_society_roles, render_leadership_assets, render_participation_ladder, render_stakeholder_types
 from tests.conftest import break_yaml as _break, expect_data_error as _expect
 
 LANGS = ("fr", "en")

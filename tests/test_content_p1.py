@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from macros.cases import render_cases, render_stats, select_cases, select_figures
-from macros.checklist import items_for
-from macros.models.planning import LISTS
-from macros.planning import render_citykeys, render_indicator_examples, render_planning_list
+from smartcity.pages.cases import render_cases, render_stats, select_cases, select_figures
+from smartcity.pages.checklist import items_for
+from smartcity.model.schemas.planning import LISTS
+from smartcity.pages.planning import render_citykeys, render_indicator_examples, render_planning_list
 from tests.conftest import ROOT
 from tests.conftest import break_yaml as _break, expect_data_error as _expect
 

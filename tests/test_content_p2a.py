@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from macros.cases import render_cases, render_stats, select_cases, select_figures
-from macros.implementation import render_action_plan, render_project_types, render_technology_levels
+from smartcity.pages.cases import render_cases, render_stats, select_cases, select_figures
+from smartcity.pages.implementation import render_action_plan, render_project_types, render_technology_levels
 from tests.conftest import ROOT
 from tests.conftest import break_yaml as _break, expect_data_error as _expect
 

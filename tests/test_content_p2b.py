@@ -6,12 +6,12 @@ import re
 
 import pytest
 
-from macros.cases import render_cases, select_cases
-from macros.checklist import items_for
-from macros.dates import format_date
-from macros.financing import render_business_models, render_financing_options, select_options
-from macros.legal import render_legal_provisions, render_legal_timeline, select_provisions, timeline
-from macros.loader import load
+from smartcity.pages.cases import render_cases, select_cases
+from smartcity.pages.checklist import items_for
+from smartcity.render.dates import format_date
+from smartcity.pages.financing import render_business_models, render_financing_options, select_options
+from smartcity.pages.legal import render_legal_provisions, render_legal_timeline, select_provisions, timeline
+from smartcity.model.loader import load
 from tests.conftest import break_yaml as _break, expect_data_error as _expect
 
 NBSP, NNBSP, MINUS = "\u00a0", "\u202f", "\u2212"

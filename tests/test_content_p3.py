@@ -10,14 +10,13 @@ from pathlib import Path
 import markdown
 import pytest
 
-from macros.cases import render_cases, select_cases
-from macros.checklist import items_for, render_full_checklist
-from macros.closing import render_institute, render_key_points, render_smart_region
-from macros.glossary import render_glossary, term_definition
-from macros.glossary_abbr import abbreviations, plain
-from macros.monitoring import (render_gap_causes, render_mechanisms, render_pilot_decisions,
-                               render_scope, render_tools)
-from macros.steps import ordered_units
+from smartcity.pages.cases import render_cases, select_cases
+from smartcity.pages.checklist import items_for, render_full_checklist
+from smartcity.pages.closing import render_institute, render_key_points, render_smart_region
+from smartcity.pages.glossary import render_glossary, term_definition
+from smartcity.pages.glossary_abbr import abbreviations, plain
+from smartcity.pages.monitoring import render_gap_causes, render_mechanisms, render_pilot_decisions, render_scope, render_tools
+from smartcity.pages.steps import ordered_units
 from tests.conftest import ROOT, bundled
 from tests.conftest import break_yaml as _break, expect_data_error as _expect
 

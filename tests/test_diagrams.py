@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from conftest import describe, run_axe
-from macros.diagrams import LAYOUTS, render_diagram, wrap
-from macros.steps import render_journey
+from smartcity.pages.diagrams import LAYOUTS, render_diagram, wrap
+from smartcity.pages.steps import render_journey
 
 LANGS = ("en", "fr")
 SVG_NS = "{http://www.w3.org/2000/svg}"

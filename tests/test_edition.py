@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import colour
-from macros.edition import Edition, apply, load_edition
-from macros.edition_assets import edition_assets, palette_css
-from macros.edition_pages import render_credits, render_edition_line, render_offline
-from macros.loader import DataError, load
+from smartcity.edition import colour
+from smartcity.edition.model import Edition, apply, load_edition
+from smartcity.edition.assets import edition_assets, palette_css
+from smartcity.pages.edition_pages import render_credits, render_edition_line, render_offline
+from smartcity.model.loader import DataError, load
 from scripts.offline import make_zip
 from tests.conftest import ROOT, bundles
 
@@ -70,7 +70,7 @@ def test_fixture_edition_loads_with_its_local_case():
 
 
 def test_hidden_cases_leave_explicit_lists_too():
-    from macros.cases import select_cases
+    from smartcity.pages.cases import select_cases
 
     edition = load_edition(FIXTURE / "edition.yml")
     data = apply(load(extra_dirs={"cases": [edition.cases.local_dir]}, languages=edition.languages), edition)

@@ -18,9 +18,9 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from macros.bundle import minify_css
-from macros.edition import load_edition
-from macros.edition_assets import palette_css
+from smartcity.outputs.bundle import minify_css
+from smartcity.edition.model import load_edition
+from smartcity.edition.assets import palette_css
 from tests.case_passages import fragment, html_words, pages, record, url_of, words
 from tests.conftest import ROOT, bundled, bundles
 from tests.test_links import check_site
@@ -281,8 +281,8 @@ def english_texts() -> set[str]:
     """Every English text of the guide's data long enough to be told apart from a name."""
     from pydantic import BaseModel
 
-    from macros.loader import load
-    from macros.models.base import Text
+    from smartcity.model.loader import load
+    from smartcity.model.schemas.base import Text
 
     found: set[str] = set()
 

@@ -7,14 +7,14 @@ import shutil
 import pytest
 import yaml
 
-from macros import edition as edition_module
-from macros.edition import REFERENCE, edition_path, load_edition
-from macros.edition_identity import placeholder_host
-from macros.library import site_of
-from macros.loader import DataError, load_cached
+from smartcity.edition import model as edition_module
+from smartcity.edition.model import REFERENCE, edition_path, load_edition
+from smartcity.edition.identity import placeholder_host
+from smartcity.pages.library import site_of
+from smartcity.model.loader import DataError, load_cached
 from tests.test_edition import FIXTURE, write_edition
-from worksheets.load import load_worksheets
-from worksheets.view import header_for, view
+from smartcity.outputs.worksheets.load import load_worksheets
+from smartcity.outputs.worksheets.view import header_for, view
 
 REF = load_edition(REFERENCE)
 
@@ -114,7 +114,7 @@ def test_the_build_reads_sc_edition_then_a_fork_file_then_the_reference(tmp_path
 def test_options_added_later_have_defaults_so_forks_never_need_them():
     """The keys a fork's file must hold are these, for good: a new option comes with a default
     (a new required key would break every fork at its next merge)."""
-    from macros.edition import Edition
+    from smartcity.edition.model import Edition
     required = {name for name, info in Edition.model_fields.items() if info.is_required()}
     assert required == {"id", "languages", "default_language", "name", "short_name", "organisation",
                         "logo", "colours", "licence"}

@@ -12,12 +12,12 @@ from typing import Any, Iterator
 import pytest
 import yaml
 
-from macros.introduction import dimension_cases
-from macros.library import field_rows, render_case_page, render_explorer, render_open_data
-from macros.library_export import FILES, Site, build_files, cases_schema
-from macros.loader import DataError, load
-from macros.models.base import LANGS
-from macros.nav import build_nav
+from smartcity.pages.introduction import dimension_cases
+from smartcity.pages.library import field_rows, render_case_page, render_explorer, render_open_data
+from smartcity.outputs.open_data.export import FILES, Site, build_files, cases_schema
+from smartcity.model.loader import DataError, load
+from smartcity.model.schemas.base import LANGS
+from smartcity.pages.nav import build_nav
 from tests.conftest import ROOT, break_yaml
 
 CASE = ROOT / "tests" / "fixtures" / "edition-valfleuri" / "local" / "cases" / "val-fleuri-parking.yml"

@@ -46,7 +46,7 @@ def commit(repo: Path, message: str) -> None:
 
 def load_in(repo: Path) -> dict:
     """The edition the fork's build would read, loaded by the fork's own code."""
-    code = ("import json; from macros.edition import edition_path, load_edition; e = load_edition(); "
+    code = ("import json; from smartcity.edition.model import edition_path, load_edition; e = load_edition(); "
             "print(json.dumps({'path': str(edition_path()), 'id': e.id, 'logo': str(e.logo), 'ref': e.is_reference}))")
     env = {k: v for k, v in os.environ.items() if k != "SC_EDITION"}
     done = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, text=True, env=env)

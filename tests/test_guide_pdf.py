@@ -9,10 +9,10 @@ import pytest
 from lxml import html as lhtml
 from pypdf import PdfReader
 
-from macros import guide_pdf as gp
-from macros.edition import load_edition
-from macros.guide_pdf_html import chapter_body, scoped_css, unstack_grids
-from worksheets.load import load_cached as load_sheets
+from smartcity.outputs.guide_pdf import assemble as gp
+from smartcity.edition.model import load_edition
+from smartcity.outputs.guide_pdf.html import chapter_body, scoped_css, unstack_grids
+from smartcity.outputs.worksheets.load import load_cached as load_sheets
 
 LANGS = ("fr", "en")
 

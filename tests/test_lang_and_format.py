@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from macros import fmt
-from macros.lang import LanguageError, page_lang
-from macros.typography import NBSP, NNBSP, french
+from smartcity.render import fmt
+from smartcity.core.lang import LanguageError, page_lang
+from smartcity.core.typography import NBSP, NNBSP, french
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from macros.edition import load_edition
+from smartcity.edition.model import load_edition
 from tests.qa_util import built_pages
 
 pytestmark = pytest.mark.build

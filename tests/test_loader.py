@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import DataError, load
+from smartcity.model.loader import DataError, load
 
 
 def test_valid_data_loads(data):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from mkdocs.utils import CountHandler
 
-from macros.loader import DataError, load, load_cached, local_files
+from smartcity.model.loader import DataError, load, load_cached, local_files
 from tests.conftest import ROOT
 
 CASE = ROOT / "tests" / "fixtures" / "edition-valfleuri" / "local" / "cases" / "val-fleuri-parking.yml"

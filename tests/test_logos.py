@@ -17,11 +17,11 @@ import tinycss2
 from lxml import etree
 from PIL import Image, ImageChops, PngImagePlugin
 
-from macros.edition import load_edition
-from macros.edition_assets import edition_assets
-from macros.images import ImageError, published
-from macros.loader import DataError
-from macros.svg_clean import ATTRIBUTES, ELEMENTS, PROPERTIES, SVG, SvgRefused, clean_svg
+from smartcity.edition.model import load_edition
+from smartcity.edition.assets import edition_assets
+from smartcity.edition.images import ImageError, published
+from smartcity.model.loader import DataError
+from smartcity.edition.svg_clean import ATTRIBUTES, ELEMENTS, PROPERTIES, SVG, SvgRefused, clean_svg
 from tests.conftest import ROOT
 from tests.test_edition import write_edition
 

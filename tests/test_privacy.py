@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.edition import load_edition
+from smartcity.edition.model import load_edition
 from tests.conftest import search_for
 from tests.qa_util import LOCAL_HOSTS, built_pages, is_local, page_params, step_pages
 

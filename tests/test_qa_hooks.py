@@ -7,7 +7,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from macros.qa_hooks import name_task_boxes
+from smartcity.mkdocs.qa_hooks import name_task_boxes
 
 
 def test_task_boxes_are_named_after_their_item():

@@ -1,7 +1,7 @@
 """Search in a real browser: French queries typed without accents, plurals and singulars.
 
 The French build appends overrides/assets/javascripts/lunr/sc-fold-fr.js to
-Material's lunr.fr.min.js (macros/bundle_hooks.py); it folds accents, elisions and simple plurals on both sides of the index.
+Material's lunr.fr.min.js (smartcity/mkdocs/bundle_hooks.py); it folds accents, elisions and simple plurals on both sides of the index.
 Each query names the page that must come first (or in the top three): the
 title boost makes those rankings stable as the content grows.
 """

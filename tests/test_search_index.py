@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from macros.search_hooks import merge_index
+from smartcity.mkdocs.search_hooks import merge_index
 from tests.conftest import ROOT
 
 

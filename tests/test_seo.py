@@ -9,7 +9,7 @@ import pytest
 import yaml
 from lxml import html as lhtml
 
-from macros.edition import load_edition
+from smartcity.edition.model import load_edition
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("fr", "en")

@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from macros.edition import load_edition
-from macros.edition_pages import render_offline
-from macros.qa import render_contact, render_storage, render_tools, tool_versions
+from smartcity.edition.model import load_edition
+from smartcity.pages.edition_pages import render_offline
+from smartcity.pages.qa import render_contact, render_storage, render_tools, tool_versions
 from tests.conftest import ROOT, break_yaml, expect_data_error
 
 JS = ROOT / "overrides" / "assets" / "javascripts"

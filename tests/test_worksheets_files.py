@@ -9,10 +9,10 @@ from docx import Document
 from odf import opendocument, table, teletype, text
 from pypdf import PdfReader
 
-from worksheets import cache
-from worksheets.build import FORMATS, SUBDIR, generate, publish
-from worksheets.load import FOLDER, load_worksheets
-from worksheets.view import SheetView, header_for, view
+from smartcity.outputs.worksheets import cache
+from smartcity.outputs.worksheets.build import FORMATS, SUBDIR, generate, publish
+from smartcity.outputs.worksheets.load import FOLDER, load_worksheets
+from smartcity.outputs.worksheets.view import SheetView, header_for, view
 
 LANGS = ("fr", "en")
 MAX_PDF = 80 * 1024

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.edition import load_edition
-from worksheets.build import Download
-from worksheets.html import MESSAGES, render_form, render_index
-from worksheets.load import load_worksheets
-from worksheets.view import view
+from smartcity.edition.model import load_edition
+from smartcity.outputs.worksheets.build import Download
+from smartcity.outputs.worksheets.html import MESSAGES, render_form, render_index
+from smartcity.outputs.worksheets.load import load_worksheets
+from smartcity.outputs.worksheets.view import view
 
 ROOT = Path(__file__).resolve().parent.parent
 JS = sorted((ROOT / "overrides/assets/javascripts").glob("sc-*.js"))

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.loader import DataError
-from worksheets.load import FOLDER, data_list, load_worksheets
-from worksheets.view import view
+from smartcity.model.loader import DataError
+from smartcity.outputs.worksheets.load import FOLDER, data_list, load_worksheets
+from smartcity.outputs.worksheets.view import view
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 /*
  * French search: the Smart City Guide's addition to lunr-languages' French
  * support. The build appends it, minified, to Material's own
- * lunr.fr.min.js, which the search worker loads (macros/bundle_hooks.py), so
+ * lunr.fr.min.js, which the search worker loads (smartcity/mkdocs/bundle_hooks.py), so
  * Material's file is never copied here and follows Material's upgrades.
  * tests/test_search.py fails if the addition stops loading. ES5, as the
  * bundle requires.

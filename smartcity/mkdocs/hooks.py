@@ -1,0 +1,73 @@
+"""MkDocs hooks: apply the edition and data to the config, and finish pages.
+
+Small on purpose: each step calls a pure function from the macros package.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
+
+from smartcity.edition.model import load_edition
+from smartcity.pages.glossary_abbr import write_abbreviations
+from smartcity.core.lang import LanguageError, page_lang
+from smartcity.model.loader import ROOT, DataError, load_cached
+from smartcity.pages.nav import build_nav
+from smartcity.core.typography import french
+
+log = logging.getLogger("mkdocs.plugins.smartcity")
+
+
+def on_config(config):
+    try:
+        lang = page_lang(config)
+        data = load_cached()
+        edition = load_edition()
+    except (DataError, LanguageError) as err:
+        raise PluginError(str(err)) from None
+    # Material prints site_name raw in most places (escaped in one attribute): as Markup
+    # holding escaped text it is the same literal text in all of them.
+    config.site_name = escape(edition.name(lang))
+    # Without an address, MkDocs writes no canonical links; the sitemap is removed (scripts/site.py).
+    config.site_url = f"{str(edition.site_url).rstrip('/')}/{lang}/" if edition.site_url else None
+    config.site_description = data.t("site.description", lang)
+    config.copyright = escape((edition.footer or edition.licence)(lang))
+    config.extra["sc_lang"] = lang
+    config.extra["sc_edition"] = edition
+    config.extra["alternate"] = [
+        {"name": data.t(f"lang.{code}", code), "lang": code, "link": f"../{code}/"}
+        for code in edition.languages
+    ] if len(edition.languages) > 1 else []
+    config.nav = build_nav(data, lang, Path(config.docs_dir))
+    abbr = write_abbreviations(data, lang)
+    snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
+    snippets["base_path"] = [str(ROOT)]
+    snippets["auto_append"] = [str(abbr)]
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Steps, parts and phase overviews describe themselves with their data summary, for search
+    engines and previews; other pages have a `description:` in their front matter."""
+    if "description" not in page.meta:
+        data, lang, step = load_cached(), config.extra["sc_lang"], page.meta.get("step")
+        phases = {f"{p.slug}/index.md": p for p in data.phases.phases}
+        if step:
+            page.meta["description"] = data.get("step", step).summary(lang)
+        elif page.file.src_uri in phases:
+            page.meta["description"] = phases[page.file.src_uri].summary(lang)
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    return french(html) if config.extra["sc_lang"] == "fr" else html
+
+
+def on_template_context(context, template_name, config):
+    """MkDocs links an error page from the host root given by site_url (it may be shown at any
+    depth). Without an address, the language's folder is taken to sit at the host root's /<lang>/."""
+    if template_name == "404.html" and not config.site_url:
+        context["base_url"] = f"/{config.extra['sc_lang']}/"
+    return context

@@ -1,0 +1,238 @@
+"""Load and validate everything under data/, once, with errors that name file, entry and field."""
+from __future__ import annotations
+
+import importlib
+import logging
+import pkgutil
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from smartcity.model import schemas as models
+from smartcity.core.validation_words import plain
+from smartcity.model.schemas.base import LANGS, Source, iter_refs
+
+ROOT = Path(__file__).resolve().parents[2]  # smartcity/model/loader.py
+DATA_DIR = ROOT / "data"
+YAML_SUFFIXES = (".yml", ".yaml")
+# Not under "mkdocs.": MkDocs' strict mode counts only its own loggers' warnings, so this one
+# is shown (by the build's logging set-up, or Python's last-resort handler) without failing it.
+log = logging.getLogger("smartcity.data")
+
+
+class DataError(Exception):
+    """A data file is wrong. The message says which file, entry and field."""
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """PyYAML keeps the last of two equal keys without a word; we refuse them."""
+
+    def construct_mapping(self, node, deep=False):
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                raise DataError(
+                    f"duplicate key '{key}' at line {line} (first at line {seen[key]})"
+                )
+            seen[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+
+def read_yaml(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.load(handle, Loader=_UniqueKeyLoader)  # noqa: S506 - SafeLoader subclass
+    except DataError as err:
+        raise DataError(f"{_rel(path)}: {err}") from None
+    except yaml.YAMLError as err:
+        raise DataError(f"{_rel(path)}: not valid YAML: {err}") from None
+    except ValueError as err:  # PyYAML's own constructors, e.g. an impossible date 2016-02-30
+        raise DataError(f"{_rel(path)}: a value cannot be read: {err}") from None
+
+
+def sources() -> list[Source]:
+    found: list[Source] = []
+    for info in pkgutil.iter_modules(models.__path__):
+        module = importlib.import_module(f"{models.__name__}.{info.name}")
+        found.extend(getattr(module, "SOURCES", []))
+    return found
+
+
+class Data:
+    """Validated data: one attribute per source, plus an id index per kind."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, dict[str, Any]] = {}
+        self.origin: dict[tuple[str, str], str] = {}
+
+    def t(self, key: str, lang: str) -> str:
+        """An interface string from data/ui/*.yml; an unknown key stops the build."""
+        try:
+            return self.index["ui"][key](lang)
+        except KeyError:
+            raise DataError(f"data/ui: no string '{key}'") from None
+
+    def get(self, kind: str, id_: str) -> Any:
+        try:
+            return self.index[kind][id_]
+        except KeyError:
+            known = ", ".join(sorted(self.index.get(kind, {}))) or "none"
+            raise DataError(f"unknown {kind} id '{id_}' (known: {known})") from None
+
+
+def _rel(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def _entry_and_field(raw: Any, loc: Iterable[Any]) -> tuple[str | None, str]:
+    """Follow a pydantic error location through the raw YAML to name the entry and field."""
+    entry, node, parts = None, raw, []
+    for step in loc:
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            entry, parts = node["id"], []
+        parts.append(f"[{step}]" if isinstance(step, int) else str(step))
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            node = None
+    if isinstance(node, dict) and isinstance(node.get("id"), str):
+        entry, parts = node["id"], []  # a whole-entry check: the entry is the subject
+    return entry, ".".join(parts).replace(".[", "[")
+
+
+def _validate(path: Path, raw: Any, model: type[BaseModel], languages: tuple[str, ...] | None = None) -> BaseModel:
+    """`languages`: those an edition's own file is written in (models.base.offered); None for data/."""
+    try:
+        return model.model_validate(raw, context=None if languages is None else {"languages": tuple(languages)})
+    except ValidationError as err:
+        lines = []
+        for problem in err.errors():
+            loc = [p for p in problem["loc"] if p not in ("root",)]
+            entry, field = _entry_and_field(raw, loc)
+            where = f"entry '{entry}', " if entry else ""
+            lines.append(f"{_rel(path)}: {where}field '{field or '(file)'}': {plain(problem)}")
+        raise DataError("\n".join(lines)) from None
+
+
+def _paths(data_dir: Path, source: Source, extra_dirs: dict[str, list[Path]]) -> list[tuple[Path, bool]]:
+    """The source's files, each with whether it is the edition's own (from `extra_dirs`)."""
+    if source.many:
+        paths = [(p, False) for p in sorted(data_dir.glob(source.pattern))]
+        for folder in extra_dirs.get(source.name, []):
+            paths += [(p, True) for p in local_files(folder)]
+        return paths
+    path = data_dir / source.pattern
+    if not path.exists():
+        if source.optional:
+            return []
+        raise DataError(f"{_rel(path)}: file is missing")
+    return [(path, False)]
+
+
+def _editor_file(name: str) -> bool:
+    """Hidden files and the leftovers of editors: .DS_Store, .foo.swp, notes.yml~, x.swo."""
+    return name.startswith(".") or name.endswith("~") or name.endswith((".swp", ".swo"))
+
+
+def local_files(folder: Path) -> list[Path]:
+    """An edition's own folder: every .yml and .yaml file; hidden and editor files are skipped
+    with a warning naming them; anything else stops the build."""
+    found, skipped = [], []
+    for path in sorted(folder.iterdir()):
+        if _editor_file(path.name):
+            skipped.append(path.name)
+        elif path.is_file() and path.suffix.lower() in YAML_SUFFIXES:
+            found.append(path)
+        else:
+            kind = "a folder" if path.is_dir() else "not a YAML file"
+            raise DataError(f"{_rel(path)}: {kind}; this folder holds one case per file, each file "
+                            f"named after the case and ending in .yml or .yaml. Move or remove it.")
+    if skipped:
+        log.warning("%s: ignored %s (hidden or editor files)", _rel(folder), ", ".join(skipped))
+    return found
+
+
+def _stamp(data_dir: Path, extra: list[Path]) -> tuple:
+    """What the cache key sees: data/'s YAML files, and every entry of the edition's folders
+    (a new .yaml file, or a stray one that must stop the build, changes the key)."""
+    paths = [p for p in data_dir.rglob("*") if p.suffix.lower() in YAML_SUFFIXES] if data_dir.exists() else []
+    paths += [p for d in extra if d.exists() for p in d.iterdir()]
+    return tuple((str(p), p.stat().st_mtime_ns) for p in sorted(paths))
+
+
+def load(data_dir: Path = DATA_DIR, extra_dirs: dict[str, list[Path]] | None = None,
+         languages: tuple[str, ...] = LANGS) -> Data:
+    """Read every source, validate it, index its ids and check every reference.
+
+    The files of `extra_dirs` (an edition's local cases) need their texts in `languages`
+    only, the languages the edition offers; data/ always needs every language.
+    """
+    data = Data()
+    loaded: list[tuple[Path, BaseModel]] = []
+    for source in sources():
+        values = []
+        for path, own in _paths(data_dir, source, extra_dirs or {}):
+            value = _validate(path, read_yaml(path), source.model, languages if own else None)
+            values.append(value)
+            loaded.append((path, value))
+            if source.many and source.kind:
+                _register(data, source.kind, value.id, value, path)
+            for kind, id_, entry in getattr(value, "ids", lambda: [])():
+                _register(data, kind, id_, entry, path)
+        setattr(data, source.name, values if source.many else (values[0] if values else None))
+    _check_refs(data, loaded)
+    return data
+
+
+def _register(data: Data, kind: str, id_: str, entry: Any, path: Path) -> None:
+    known = data.index.setdefault(kind, {})
+    if id_ in known:
+        first = data.origin[(kind, id_)]
+        raise DataError(f"{_rel(path)}: entry '{id_}', field 'id': duplicate {kind} id (also in {first})")
+    known[id_] = entry
+    data.origin[(kind, id_)] = _rel(path)
+
+
+def _check_refs(data: Data, loaded: list[tuple[Path, BaseModel]]) -> None:
+    for path, value in loaded:
+        for entry, field, kind, target in iter_refs(value):
+            if target not in data.index.get(kind, {}):
+                where = f"entry '{entry}', " if entry else ""
+                raise DataError(f"{_rel(path)}: {where}field '{field}': unknown {kind} id '{target}'")
+
+
+_cache: dict[tuple, Data] = {}
+
+
+def load_cached(data_dir: Path = DATA_DIR, extra_dirs: dict[str, list[Path]] | None = None,
+                languages: tuple[str, ...] = LANGS) -> Data:
+    """Load once per content state: `make serve` reloads only when a data file changed.
+
+    Without `extra_dirs`, the site's data is what the edition makes of it: its local
+    cases are added (their texts needed in its languages only) and only the cases it
+    shows are kept (smartcity/edition/model.py).
+    """
+    edition = None
+    if extra_dirs is None and data_dir == DATA_DIR:
+        from smartcity.edition.model import edition_path, extra_dirs as edition_dirs, load_edition  # late: it imports this module
+
+        edition = load_edition()
+        extra_dirs, languages = edition_dirs(edition), edition.languages
+    extra = [d for ds in (extra_dirs or {}).values() for d in ds]
+    key = (str(data_dir), _stamp(data_dir, extra), id(edition), tuple(languages))
+    if key not in _cache:
+        _cache.clear()
+        data = load(data_dir, extra_dirs, languages)
+        if edition is not None:
+            from smartcity.edition.model import apply
+
+            apply(data, edition, edition_path())
+        _cache[key] = data
+    return _cache[key]

@@ -1,0 +1,29 @@
+"""Key figures shown as stat cards: the number is data, the wording per language."""
+from __future__ import annotations
+
+from typing import Optional
+
+from smartcity.model.schemas.base import Id, Source, Strict, Text, ref
+
+
+class Figure(Strict):
+    id: Id
+    group: Id
+    value: float | int
+    unit: Optional[ref("unit")] = None
+    approx: bool = False
+    label: Text
+    source_line: Optional[int] = None
+    footnote: Optional[int] = None
+
+
+class FiguresFile(Strict):
+    figures: tuple[Figure, ...]
+
+    def ids(self):
+        for fig in self.figures:
+            yield "figure", fig.id, fig
+
+
+# One file per topic (data/figures/<topic>.yml), so each chapter owns its figures.
+SOURCES = [Source("figures", "figures/*.yml", FiguresFile, many=True)]

@@ -1,0 +1,205 @@
+"""A worksheet in one language, with its data lists resolved and its input names fixed.
+
+Every output (the page form, PDF, DOCX, ODT) renders this view, so they share
+one structure, and its JSON is what the download cache hashes.
+
+Input names are the storage keys of the answers: they are built from ids only,
+so answers typed in one language show up in the other.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+from smartcity.edition.model import Edition, load_edition
+from smartcity.edition.assets import edition_assets
+from smartcity.core.typography import french_text
+
+from smartcity.outputs.worksheets.load import data_list
+from smartcity.outputs.worksheets.model import Field, Worksheet
+
+SEP = "_"  # ids never hold "_", so names built with it stay unique
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ViewColumn:
+    id: str
+    label: str
+    type: str
+    options: tuple[Choice, ...] = ()
+
+
+@dataclass(frozen=True)
+class ViewRow:
+    id: str
+    label: str          # data/typed label, or the row number of a blank row
+    numbered: bool
+
+
+@dataclass(frozen=True)
+class ViewField:
+    id: str
+    type: str
+    label: str
+    help: Optional[str] = None
+    options: tuple[Choice, ...] = ()
+    columns: tuple[ViewColumn, ...] = ()
+    rows: tuple[ViewRow, ...] = ()
+    row_header: Optional[str] = None
+    low: Optional[str] = None
+    high: Optional[str] = None
+
+    @property
+    def name(self) -> str:
+        return self.id
+
+    def option_name(self, choice: Choice) -> str:
+        """A checklist box; in the PDF also each box of a choice or rating."""
+        return f"{self.id}{SEP}{choice.value}"
+
+    def cell_name(self, row: ViewRow, column: ViewColumn) -> str:
+        return f"{self.id}{SEP}{row.id}{SEP}{column.id}"
+
+    def names(self) -> list[str]:
+        if self.type == "table":
+            return [self.cell_name(r, c) for r in self.rows for c in self.columns]
+        if self.type == "checklist":
+            return [self.option_name(o) for o in self.options]
+        return [self.name]
+
+
+@dataclass(frozen=True)
+class ViewSection:
+    id: str
+    title: str
+    intro: Optional[str]
+    part: Optional[str]
+    layout: str
+    fields: tuple[ViewField, ...]
+
+
+@dataclass(frozen=True)
+class Header:
+    """What heads every downloaded document: the edition's name, and its logo once it has one."""
+
+    name: str
+    organisation: str
+    site_url: Optional[str]  # None when the edition gives no address
+    logo: Optional[Path] = None  # the edition's documents logo as a PNG (smartcity/edition/assets.py)
+
+
+@dataclass(frozen=True)
+class SheetView:
+    id: str
+    lang: str
+    number: int
+    total: int
+    slug: str
+    step_title: str
+    title: str
+    purpose: str
+    instructions: tuple[str, ...]
+    sections: tuple[ViewSection, ...]
+    header: Header
+    labels: dict = field(default_factory=dict)  # the ui strings the documents use
+
+    def footer(self) -> str:
+        """The documents' footer: who publishes them, and where, when the edition says."""
+        if not self.header.site_url:
+            return self.header.organisation
+        return self.labels["doc.footer"].replace("{name}", self.header.organisation).replace("{url}", self.header.site_url)
+
+    def names(self) -> list[str]:
+        return [n for s in self.sections for f in s.fields for n in f.names()]
+
+    def filename(self, fmt: str) -> str:
+        """Download name: step id and slug, language, format (p1-s1-diagnosis.fr.pdf)."""
+        return f"{self.slug}.{self.lang}.{fmt}"
+
+    def fingerprint(self) -> str:
+        """Everything a document shows, as stable JSON (the cache hashes it)."""
+        def default(value: Any) -> Any:
+            return str(value) if isinstance(value, Path) else value
+        return json.dumps(dataclasses.asdict(self), sort_keys=True, ensure_ascii=False, default=default)
+
+
+def header_for(lang: str, edition: Edition | None = None) -> Header:
+    edition = edition or load_edition()
+    return Header(
+        name=edition.name(lang),
+        organisation=edition.organisation.name(lang),
+        site_url=str(edition.site_url) if edition.site_url else None,
+        logo=edition_assets(edition).doc_logo,
+    )
+
+
+# The ui strings (data/ui/worksheets.yml) that downloaded documents show.
+DOC_LABELS = ("doc.kind", "doc.step", "doc.purpose", "doc.instructions", "doc.tick_one",
+              "doc.tick_any", "doc.scale", "doc.row", "doc.footer", "doc.options")
+
+
+def _tx(text: Any, lang: str) -> str:
+    """Text in one language; French gets its no-break spaces here, as documents have no page hook."""
+    value = text(lang)
+    return french_text(value) if lang == "fr" else value
+
+
+def _choices(data: Any, lang: str, options: Any, options_from: str | None) -> tuple[Choice, ...]:
+    listed = [Choice(i.id, _tx(i.label, lang)) for i in data_list(data, options_from)] if options_from else []
+    return tuple(listed + [Choice(o.id, _tx(o.label, lang)) for o in options])
+
+
+def _field(data: Any, lang: str, f: Field) -> ViewField:
+    rows: list[ViewRow] = []
+    if f.rows_from:
+        rows += [ViewRow(i.id, _tx(i.label, lang), False) for i in data_list(data, f.rows_from)]
+    rows += [ViewRow(r.id, _tx(r.label, lang), False) for r in f.row_labels]
+    rows += [ViewRow(str(n), str(n), True) for n in range(1, f.rows + 1)]
+    if f.type == "rating":
+        options = tuple(Choice(str(n), str(n)) for n in range(1, 6))
+    else:
+        options = _choices(data, lang, f.options, f.options_from)
+    columns = tuple(
+        ViewColumn(c.id, _tx(c.label, lang), c.type,
+                   tuple(Choice(str(n), str(n)) for n in range(1, 6)) if c.type == "rating"
+                   else _choices(data, lang, c.options, c.options_from))
+        for c in f.columns
+    )
+    return ViewField(
+        id=f.id, type=f.type, label=_tx(f.label, lang), help=_tx(f.help, lang) if f.help else None,
+        options=options, columns=columns, rows=tuple(rows),
+        row_header=_tx(f.row_header, lang) if f.row_header else None,
+        low=_tx(f.low or data.get("ui", "ws.rating.low"), lang) if f.type == "rating" else None,
+        high=_tx(f.high or data.get("ui", "ws.rating.high"), lang) if f.type == "rating" else None,
+    )
+
+
+def view(data: Any, sheet: Worksheet, lang: str, header: Header | None = None) -> SheetView:
+    steps = [s for p in data.phases.phases for s in p.steps]
+    step = next(s for s in steps if s.id == sheet.id)
+    sections = tuple(
+        ViewSection(s.id, _tx(s.title, lang), _tx(s.intro, lang) if s.intro else None, s.part, s.layout,
+                    tuple(_field(data, lang, f) for f in s.fields))
+        for s in sheet.sections
+    )
+    result = SheetView(
+        id=sheet.id, lang=lang, number=step.number, total=len(steps), slug=step.slug,
+        step_title=_tx(step.title, lang), title=_tx(sheet.title, lang), purpose=_tx(sheet.purpose, lang),
+        instructions=tuple(_tx(i, lang) for i in sheet.instructions), sections=sections,
+        header=header or header_for(lang),
+        labels={key: _tx(data.get("ui", f"ws.{key}"), lang) for key in DOC_LABELS},
+    )
+    names = result.names()
+    if len(names) != len(set(names)):
+        dup = sorted({n for n in names if names.count(n) > 1})
+        raise ValueError(f"data/worksheets/{sheet.id}.yml: input names collide: {', '.join(dup)}")
+    return result

@@ -1,0 +1,114 @@
+"""Renderers for the opening chapter: challenges, components, approaches, dimensions, benefits, obstacles."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import material
+from markupsafe import Markup
+
+from smartcity.pages.registry import Ctx, macro
+from smartcity.render.env import render, step_url
+
+# Material ships its icon set as SVG files; inlining one needs no font and no request.
+ICONS = Path(material.__file__).parent / "templates" / ".icons"
+SCOPES = ("global", "cities")
+
+
+@lru_cache(maxsize=64)
+def icon_svg(name: str) -> Markup:
+    """An icon such as 'material/leaf' as inline SVG, hidden from screen readers."""
+    path = ICONS / f"{name}.svg"
+    if ".." in name or not path.is_file():
+        raise ValueError(f"unknown icon '{name}' (no {path.name} in Material's icon set)")
+    svg = path.read_text(encoding="utf-8")
+    return Markup(svg.replace("<svg ", '<svg class="sc-icon" aria-hidden="true" focusable="false" ', 1))
+
+
+def dimension_cases(data: Any, dimension_id: str) -> list[tuple[Any, str]]:
+    """Cases that illustrate a dimension and sit on a step page, with the URL of their card.
+
+    A city with several cases (Barcelona) is listed once, linked to its first case.
+    """
+    found, cities = [], set()
+    for case in data.cases:
+        if dimension_id in case.dimensions and case.steps and case.city not in cities:
+            cities.add(case.city)  # the whole text: a local case may have one language only
+            found.append((case, f"{step_url(data, case.steps[0])}#sc-case-{case.id}"))
+    return found
+
+
+def render_challenges(data: Any, lang: str, here: str, scope: str = "cities") -> str:
+    """The global trends (scope='global') or the challenges of municipalities by domain."""
+    if scope not in SCOPES:
+        raise ValueError(f"challenges scope '{scope}' is not one of {', '.join(SCOPES)}")
+    if scope == "global":
+        return render("intro_trends.html", data, lang, here, trends=data.challenges.trends)
+    dims = {d.id: d for d in data.dimensions.dimensions}
+    return render("intro_challenges.html", data, lang, here, domains=data.challenges.domains, dims=dims)
+
+
+def render_components(data: Any, lang: str, here: str) -> str:
+    comps = data.components.components
+    return render("intro_components.html", data, lang, here, reference=data.components.reference,
+                  factors=[c for c in comps if c.role == "factor"],
+                  goal=next(c for c in comps if c.role == "goal"))
+
+
+def render_approaches(data: Any, lang: str, here: str) -> str:
+    return render("intro_approaches.html", data, lang, here, table=data.approaches)
+
+
+def render_dimensions(data: Any, lang: str, here: str) -> str:
+    """One card per dimension, anchored by its id so other pages can link `six-dimensions.md#mobility`."""
+    cards = []
+    for dim in data.dimensions.dimensions:
+        domains = [d for d in data.challenges.domains if d.dimension == dim.id]
+        cards.append((dim, icon_svg(dim.icon), domains, dimension_cases(data, dim.id)))
+    return render("intro_dimensions.html", data, lang, here, cards=cards)
+
+
+def render_benefits(data: Any, lang: str, here: str) -> str:
+    dims = {d.id: d for d in data.dimensions.dimensions}
+    return render("intro_benefits.html", data, lang, here, groups=data.benefits.groups, dims=dims)
+
+
+def render_obstacles(data: Any, lang: str, here: str) -> str:
+    return render("intro_obstacles.html", data, lang, here, obstacles=data.obstacles.obstacles)
+
+
+@macro
+def challenges(ctx: Ctx, scope: str = "cities") -> str:
+    """{{ challenges(scope="global") }}: the global trends; {{ challenges() }}: municipal challenges by domain."""
+    return render_challenges(ctx.data, ctx.lang, ctx.url, scope)
+
+
+@macro
+def components(ctx: Ctx) -> str:
+    """The components of a smart city: three factors and the sustainability goal."""
+    return render_components(ctx.data, ctx.lang, ctx.url)
+
+
+@macro
+def approaches(ctx: Ctx) -> str:
+    """Top-down and bottom-up approaches compared, as a table."""
+    return render_approaches(ctx.data, ctx.lang, ctx.url)
+
+
+@macro
+def dimensions(ctx: Ctx) -> str:
+    """The six dimensions as cards, each with an anchor (#mobility, #environment…)."""
+    return render_dimensions(ctx.data, ctx.lang, ctx.url)
+
+
+@macro
+def benefits(ctx: Ctx) -> str:
+    """What a smart city approach brings, in three groups."""
+    return render_benefits(ctx.data, ctx.lang, ctx.url)
+
+
+@macro
+def obstacles(ctx: Ctx) -> str:
+    """The obstacles municipalities meet, as a numbered list."""
+    return render_obstacles(ctx.data, ctx.lang, ctx.url)

@@ -1,0 +1,99 @@
+"""Renderers for the journey: step headers, anatomy headings, step navigation, phase overviews."""
+from __future__ import annotations
+
+from typing import Any
+
+from smartcity.pages.registry import Ctx, macro
+from smartcity.render.env import relative, render, step_url
+
+# The step-page anatomy, in order. Each key has a heading in data/ui ("anatomy.<key>").
+ANATOMY = ("why", "todo", "questions", "pitfalls", "cases", "checklist", "worksheet")
+
+
+def ordered_units(data: Any) -> list[tuple[Any, Any, Any]]:
+    """Every step and part in reading order, as (phase, step, unit)."""
+    out = []
+    for phase in data.phases.phases:
+        for step in phase.steps:
+            out.append((phase, step, step))
+            out.extend((phase, step, part) for part in step.parts)
+    return out
+
+
+def locate(data: Any, unit_id: str) -> tuple[Any, Any, Any]:
+    for triple in ordered_units(data):
+        if triple[2].id == unit_id:
+            return triple
+    data.get("step", unit_id)
+    raise AssertionError(unit_id)
+
+
+def render_step_intro(data: Any, lang: str, unit_id: str, here: str) -> str:
+    phase, step, unit = locate(data, unit_id)
+    return render("step_intro.html", data, lang, here, phase=phase, step=step, unit=unit,
+                  total=sum(len(p.steps) for p in data.phases.phases))
+
+
+def render_heading(data: Any, lang: str, key: str) -> str:
+    if key not in ANATOMY:
+        raise ValueError(f"unknown anatomy heading '{key}'; use one of {', '.join(ANATOMY)}")
+    return f"## {data.t('anatomy.' + key, lang)} {{#sc-{key}}}\n"
+
+
+def render_step_nav(data: Any, lang: str, unit_id: str, here: str) -> str:
+    units = ordered_units(data)
+    pos = next(i for i, (_, _, u) in enumerate(units) if u.id == unit_id)
+    prev = units[pos - 1][2] if pos > 0 else None
+    nxt = units[pos + 1][2] if pos + 1 < len(units) else None
+    return render("step_nav.html", data, lang, here, prev=prev, next=nxt)
+
+
+def render_phase_overview(data: Any, lang: str, phase_id: str, here: str) -> str:
+    phase = data.get("phase", phase_id)
+    return render("phase_overview.html", data, lang, here, phase=phase)
+
+
+def render_journey(data: Any, lang: str, here: str, current: str | None = None) -> str:
+    """The four phases as a diagram: each linked, `current` marked, the loop back drawn."""
+    from smartcity.pages.introduction import icon_svg
+
+    if current is not None:
+        data.get("phase", current)  # an unknown phase id stops the build
+    return render("journey.html", data, lang, here, phases=data.phases.phases, current=current,
+                  loop_icon=icon_svg("material/autorenew"))
+
+
+@macro
+def step_intro(ctx: Ctx) -> str:
+    """Title, position in the journey and the 'in short' summary of the current step."""
+    return render_step_intro(ctx.data, ctx.lang, ctx.step, ctx.url)
+
+
+@macro
+def heading(ctx: Ctx, key: str) -> str:
+    """One heading of the step-page anatomy, translated, with a stable anchor."""
+    return render_heading(ctx.data, ctx.lang, key)
+
+
+@macro
+def step_nav(ctx: Ctx) -> str:
+    return render_step_nav(ctx.data, ctx.lang, ctx.step, ctx.url)
+
+
+@macro
+def phase_overview(ctx: Ctx, phase: str) -> str:
+    return render_phase_overview(ctx.data, ctx.lang, phase, ctx.url)
+
+
+@macro
+def journey(ctx: Ctx, current: str | None = None) -> str:
+    """The four phases at a glance, each linked."""
+    return render_journey(ctx.data, ctx.lang, ctx.url, current)
+
+
+@macro
+def step_link(ctx: Ctx, step: str) -> str:
+    """A Markdown link to a step or part, titled from data: {{ step_link("p1-s1") }}."""
+    unit = ctx.data.get("step", step)
+    target = step_url(ctx.data, step).removesuffix(".html") + ".md"
+    return f"[{unit.title(ctx.lang)}]({relative(target, ctx.url)})"
