@@ -4,89 +4,37 @@
    pages show the same state. On the full checklist page (.sc-assess) the script also fills the
    summary, prints it as a report, shares it as a link (state in the URL fragment only) and
    exports/imports the worksheets' answers file. Strings and items come from the page
-   (JSON in .sc-assess-config); the script never parses anything as HTML. */
+   (JSON in .sc-assess-config); the script never parses anything as HTML. The rules (counts,
+   what is saved where, the link) are in sc-assessment-core.js; this file works the page. */
 (function () {
   "use strict";
-  var store = window.scStore, cfgEl = document.querySelector(".sc-assess-config");
+  var store = window.scStore, core = window.scAssessCore, cfgEl = document.querySelector(".sc-assess-config");
   if (!store || !cfgEl) return;
-  var cfg = JSON.parse(cfgEl.textContent), msg = cfg.msg;
-  var STATES = ["todo", "started", "done"];
-  var order = cfg.items.map(function (i) { return i[0]; }), unitOf = {};
-  cfg.items.forEach(function (i) { unitOf[i[0]] = i[1]; });
-  var units = order.map(function (id) { return unitOf[id]; }).filter(function (u, i, all) { return all.indexOf(u) === i; });
+  var cfg = JSON.parse(cfgEl.textContent), msg = cfg.msg, fill = window.scStoreCore.fill;
+  var list = core.list(cfg.items), order = list.order, unitOf = list.unitOf, units = list.units;
   var root = document.querySelector(".sc-assess[data-sc-assess]");
   var status = document.querySelector(".sc-assess-status");
   var state = {}; // item id -> "started" | "done"; absent = not started
 
   function each(selector, fn, within) { Array.prototype.forEach.call((within || document).querySelectorAll(selector), fn); }
-  function fill(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (all, k) { return k in values ? String(values[k]) : all; });
-  }
   function say(text) { if (status) status.textContent = text; }
   function report(result) {
-    if (result !== "ok") {
-      const why = result === "full" ? "storage_full" : store.reason === "blocked" ? "storage_blocked" : "storage_unavailable";
-      say(msg[why] + " " + msg.private);
-    }
+    var why = core.problem(result, store.reason);
+    if (why) say(msg[why] + " " + msg.private);
     return result;
   }
 
   /* ---- state ---- */
   function read() {
-    return Promise.all(units.map((u) => store.read("checklist", u))).then((entries) => {
-      const out = {};
-      entries.forEach((saved, i) => Object.keys(saved).forEach((k) => {
-        const v = saved[k] === true ? "done" : saved[k]; // true: an earlier "ticked" answer
-        if (unitOf[k] === units[i] && (v === "started" || v === "done")) out[k] = v;
-      }));
-      return out;
-    });
+    return Promise.all(units.map((u) => store.read("checklist", u))).then(list.collect);
   }
   /* Write the given items, field by field; keys this edition does not know are left alone. */
   function save(ids) {
-    const byUnit = {};
-    ids.forEach((id) => { (byUnit[unitOf[id]] = byUnit[unitOf[id]] || {})[id] = state[id] || null; });
+    const byUnit = list.group(ids, state);
     return Promise.all(Object.keys(byUnit).map((u) => store.write("checklist", u, byUnit[u])))
-      .then((results) => report(results.reduce((worst, r) => (r.status === "ok" ? worst : r.status), "ok")));
+      .then((results) => report(core.worst(results.map((r) => r.status))));
   }
-  function count(ids, st) {
-    var c = { n: ids.length, done: 0, started: 0, todo: 0 };
-    ids.forEach(function (id) { c[(st || state)[id] || "todo"] += 1; });
-    return c;
-  }
-  function same(a, b) { return order.every(function (id) { return (a[id] || "todo") === (b[id] || "todo"); }); }
-
-  /* ---- the link: 3 items per base64url character, then a check of the item ids ---- */
-  var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  var CHECK = (function (s) {
-    var h = 0x811c9dc5;
-    for (var i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
-    return h.toString(36);
-  })(order.join(","));
-  function encode(st) {
-    var out = "";
-    for (var i = 0; i < order.length; i += 3) {
-      var v = 0;
-      for (var j = 2; j >= 0; j--) v = v * 3 + Math.max(0, STATES.indexOf(st[order[i + j]] || "todo"));
-      out += B64.charAt(v);
-    }
-    return "assess=1." + out + "." + CHECK;
-  }
-  function decode(text) {
-    var parts = text.split(".");
-    if (parts.length !== 3 || parts[0] !== "1" || parts[2] !== CHECK || parts[1].length !== Math.ceil(order.length / 3)) return null;
-    var out = {};
-    for (var i = 0; i < parts[1].length; i++) {
-      var v = B64.indexOf(parts[1].charAt(i));
-      if (v < 0 || v > 26) return null;
-      for (var j = 0; j < 3; j++, v = Math.floor(v / 3)) {
-        var id = order[i * 3 + j];
-        if (!id) { if (v % 3) return null; continue; }
-        if (v % 3) out[id] = STATES[v % 3];
-      }
-    }
-    return out;
-  }
+  function count(ids, st) { return core.count(ids, st || state); }
 
   /* ---- the controls on every checklist item ---- */
   function controls(li) {
@@ -99,7 +47,7 @@
     group.className = "sc-assess-item";
     group.setAttribute("role", "radiogroup");
     group.setAttribute("aria-labelledby", text.id);
-    STATES.forEach(function (s) {
+    core.STATES.forEach(function (s) {
       var input = document.createElement("input"), label = document.createElement("label");
       input.type = "radio";
       input.className = "sc-assess-item__input";
@@ -120,8 +68,8 @@
   /* ---- showing the state ---- */
   function bar(el, c) {
     var done = el.querySelector(".sc-assess__bar-done"), started = el.querySelector(".sc-assess__bar-started");
-    if (done) done.style.width = (c.n ? 100 * c.done / c.n : 0) + "%";
-    if (started) started.style.width = (c.n ? 100 * c.started / c.n : 0) + "%";
+    if (done) done.style.width = core.share(c.done, c.n) + "%";
+    if (started) started.style.width = core.share(c.started, c.n) + "%";
   }
   function idsOf(el) { return el.getAttribute("data-sc-assess-items").split(" ").filter(Boolean); }
   function paint() {
@@ -140,7 +88,7 @@
       if (numbers) numbers.textContent = fill(el.classList.contains("sc-assess__total") ? msg.total : msg.group, c);
       each("[data-sc-assess-count]", function (cell) {
         var k = cell.getAttribute("data-sc-assess-count");
-        cell.textContent = k === "percent" ? fill(msg.percent, { n: Math.round(c.n ? 100 * c.done / c.n : 0) }) : String(c[k]);
+        cell.textContent = k === "percent" ? fill(msg.percent, { n: Math.round(core.share(c.done, c.n)) }) : String(c[k]);
       }, el);
       bar(el, c);
       if (el.classList.contains("sc-assess__open-step")) el.hidden = c.done === c.n;
@@ -152,11 +100,9 @@
     }, root);
     root.querySelector(".sc-assess__none").hidden = count(order).done !== order.length;
   }
-  function today() {
-    var d = new Date(), day = d.getDate() === 1 ? cfg.date.day1 : String(d.getDate());
-    return fill(cfg.date.format, { d: day, m: cfg.date.months[d.getMonth()], y: d.getFullYear() });
+  function dated() {
+    root.querySelector(".sc-assess__date").textContent = fill(msg.date, { date: fill(cfg.date.format, core.dateParts(cfg.date, new Date())) });
   }
-  function dated() { root.querySelector(".sc-assess__date").textContent = fill(msg.date, { date: today() }); }
   function refresh() { return read().then((s) => { state = s; paint(); }); }
 
   /* ---- the full checklist page ---- */
@@ -164,10 +110,9 @@
   function apply(linked) { state = linked; paint(); return save(order); }
   var pending = null; // a linked state waiting for the reader's answer
   function ask(linked) {
-    var panel = root.querySelector(".sc-assess__ask"), mine = count(order), theirs = count(order, linked);
+    var panel = root.querySelector(".sc-assess__ask");
     pending = linked;
-    panel.querySelector(".sc-assess__ask-text").textContent = fill(msg.ask,
-      { n: order.length, done: theirs.done, started: theirs.started, mine_done: mine.done, mine_started: mine.started });
+    panel.querySelector(".sc-assess__ask-text").textContent = fill(msg.ask, list.asking(state, linked));
     panel.hidden = false;
     panel.focus();
   }
@@ -182,19 +127,18 @@
     say(replace ? msg.link_applied : msg.link_kept);
   }
   function fromLink() {
-    var m = /^#(assess=.*)$/.exec(location.hash);
-    if (!m) return;
-    var linked = decode(m[1].slice("assess=".length));
-    if (!linked) { say(msg.link_bad); forget(); return; }
-    if (same(linked, state)) { say(msg.link_same); forget(); return; }
-    if (!Object.keys(state).length) { apply(linked); say(msg.link_applied); forget(); return; }
-    ask(linked);
+    var l = list.link(location.hash, state);
+    if (!l) return;
+    if (l.act === "ask") { ask(l.linked); return; }
+    if (l.act === "apply") apply(l.linked);
+    say(msg[l.act === "apply" ? "link_applied" : "link_" + l.act]);
+    forget();
   }
   function printing(on) { document.documentElement.classList.toggle("sc-assess-printing", on); }
   var actions = {
     print: function () { dated(); printing(true); window.print(); },
     link: function () {
-      var url = location.href.split("#")[0] + "#" + encode(state);
+      var url = location.href.split("#")[0] + "#" + list.encode(state);
       var box = root.querySelector(".sc-assess__link"), input = box.querySelector("input");
       input.value = url;
       box.hidden = false;

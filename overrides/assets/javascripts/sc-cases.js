@@ -3,17 +3,12 @@
    (?dimension=…&step=…&country=…&population=…&search=…) so a view can be shared.
    Each card carries its values in data- attributes; messages come from the page.
    A long list shows its matches a batch at a time ("Show more"): laying out hundreds
-   of cards costs far more than finding them, and filtering must stay instant. */
+   of cards costs far more than finding them, and filtering must stay instant.
+   The rules (folding, matching, messages, the address) are in sc-cases-core.js, joined
+   ahead of this file in its chunk; this file reads and changes the page. */
 (function () {
   "use strict";
-  var KEYS = ["search", "dimension", "step", "country", "population"];
-  var BATCH = 24;
-
-  // Lower case, no accents, words separated by single spaces: "L’Éclairage" -> " l eclairage ".
-  function fold(text) {
-    return " " + text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
-      .replace(/[^a-z0-9]+/g, " ").trim() + " ";
-  }
+  var core = window.scCasesCore, KEYS = core.KEYS, BATCH = core.BATCH;
 
   function setup(root) {
     var form = root.querySelector("[data-sc-filters]");
@@ -23,55 +18,37 @@
     var limit = BATCH, matches = [];
     var say = JSON.parse(root.getAttribute("data-sc-strings"));
     var items = Array.prototype.map.call(list.children, function (li) {
-      return {
-        el: li,
-        // Space-padded lists, so " mobility " cannot match inside another value.
-        dimension: " " + li.getAttribute("data-dimension") + " ",
-        step: " " + li.getAttribute("data-step") + " ",
+      var it = core.card({
+        dimension: li.getAttribute("data-dimension"),
+        step: li.getAttribute("data-step"),
         country: li.getAttribute("data-country"),
         population: li.getAttribute("data-population"),
-        text: fold(li.textContent),
-        shown: !li.hidden,
-        match: true
-      };
+        text: li.textContent
+      });
+      it.el = li;
+      it.shown = !li.hidden;
+      it.match = true;
+      return it;
     });
 
     function read() {
-      var state = {};
-      KEYS.forEach(function (key) { state[key] = form.elements[key].value.trim(); });
-      return state;
-    }
-
-    function message(n, total, filtered) {
-      if (!filtered) return say.all.replace("{n}", total);
-      if (n === 0) return say.none;
-      return (n === 1 ? say.one : say.many).replace("{n}", n).replace("{total}", total);
+      var values = {};
+      KEYS.forEach(function (key) { values[key] = form.elements[key].value; });
+      return core.state(values);
     }
 
     // Find the matching cards and show the first `limit` of them; returns how many match.
     // A card's hidden attribute only changes when it must.
     function apply(state) {
-      // Each word of the search must start a word of the card: "eau" finds "eaux", not "bureau".
-      var words = fold(state.search).split(" ").filter(Boolean).map(function (w) { return " " + w; });
-      var dim = " " + state.dimension + " ", step = " " + state.step + " ";
+      var test = core.matcher(state);
       matches = [];
       for (var i = 0; i < items.length; i++) {
-        var it = items[i], ok = true;
-        if (state.dimension && it.dimension.indexOf(dim) < 0) ok = false;
-        else if (state.step && it.step.indexOf(step) < 0) ok = false;
-        else if (state.country && it.country !== state.country) ok = false;
-        else if (state.population && it.population !== state.population) ok = false;
-        else {
-          for (var w = 0; w < words.length; w++) {
-            if (it.text.indexOf(words[w]) < 0) { ok = false; break; }
-          }
-        }
-        it.match = ok;
-        if (ok) matches.push(it);
+        var it = items[i];
+        it.match = test(it);
+        if (it.match) matches.push(it);
       }
       show();
-      var filtered = KEYS.some(function (key) { return state[key]; });
-      count.textContent = message(matches.length, items.length, filtered);
+      count.textContent = core.message(say, matches.length, items.length, state);
       return matches.length;
     }
 
@@ -81,33 +58,28 @@
         var it = items[i], visible = it.match && left-- > 0;
         if (visible !== it.shown) { it.el.hidden = !visible; it.shown = visible; }
       }
-      var rest = matches.length - limit;
-      more.hidden = rest <= 0;
-      if (rest > 0) more.textContent = say.more.replace("{n}", Math.min(rest, BATCH));
+      var next = core.more(say, matches.length, limit);
+      more.hidden = !next;
+      if (next) more.textContent = next;
     }
 
     function remember(state) {
-      var params = new URLSearchParams(window.location.search);
-      KEYS.forEach(function (key) {
-        if (state[key]) params.set(key, state[key]); else params.delete(key);
-      });
-      var query = params.toString();
+      var query = core.toQuery(window.location.search, state);
       try {
         window.history.replaceState(window.history.state, "",
           window.location.pathname + (query ? "?" + query : "") + window.location.hash);
       } catch (e) { /* some file:// contexts refuse it: filtering still works */ }
     }
 
+    // A value the address asks for that a list does not offer falls back to "all".
     function restore() {
-      var params = new URLSearchParams(window.location.search);
+      var choices = {};
       KEYS.forEach(function (key) {
-        var field = form.elements[key], value = params.get(key) || "";
-        if (field.tagName === "SELECT") {
-          var known = Array.prototype.some.call(field.options, function (o) { return o.value === value; });
-          if (!known) value = "";
-        }
-        field.value = value;
+        var field = form.elements[key];
+        if (field.tagName === "SELECT") choices[key] = Array.prototype.map.call(field.options, function (o) { return o.value; });
       });
+      var state = core.fromQuery(window.location.search, choices);
+      KEYS.forEach(function (key) { form.elements[key].value = state[key]; });
     }
 
     // The address follows a moment later: rewriting it costs more than the filtering.
