@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 JOBS   ?= 2
 
-.PHONY: serve build test test-fast js-check bench clean deps browser-deps
+.PHONY: serve build test test-fast js-check imports bench clean deps browser-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,11 +46,15 @@ build: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/python -m scripts.serve
 
-test: $(STAMP) browser-deps js-check
+# The layers of smartcity/ and "only the adapter imports mkdocs/material" (pyproject.toml).
+imports: $(STAMP)
+	$(BIN)/lint-imports --no-cache
+
+test: $(STAMP) browser-deps js-check imports
 	$(BIN)/python -m scripts.build
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadgroup
 
-test-fast: $(STAMP) js-check
+test-fast: $(STAMP) js-check imports
 	$(BIN)/python -m pytest -m "not browser and not build"
 
 bench: $(STAMP) browser-deps

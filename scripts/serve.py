@@ -42,10 +42,10 @@ def warm_up(langs: list[str]) -> None:
     import mkdocs_macros.plugin  # noqa: F401
     from mkdocs.config import load_config
 
-    from smartcity.model.loader import load_cached
+    from smartcity.edition.data import site_data
     from smartcity.outputs.worksheets.build import downloads
 
-    data = load_cached()
+    data = site_data()
     for lang in langs:
         downloads(data, lang)
         load_config(config_file=str(config_file(lang))).theme.get_env()

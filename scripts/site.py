@@ -17,7 +17,7 @@ from smartcity.edition.model import edition_path, load_edition
 from smartcity.edition.identity import without_site_url_note
 from smartcity.edition.assets import edition_assets
 from smartcity.pages.edition_pages import zip_name
-from smartcity.model.loader import load_cached
+from smartcity.edition.data import site_data
 from scripts.atomic import replacing
 from scripts.offline import make_zip
 
@@ -64,7 +64,7 @@ def write_root(site: Path = SITE) -> None:
     MkDocs writes 404 pages with links from the site root (/fr/…), so a copy
     works at the root of the host as it is.
     """
-    edition, data = load_edition(), load_cached()
+    edition, data = load_edition(), site_data()
     env = Environment(
         loader=FileSystemLoader(ROOT / "smartcity" / "render" / "templates"),
         autoescape=select_autoescape(default=True), undefined=StrictUndefined,
@@ -89,7 +89,7 @@ def build_all(site: Path = SITE, jobs: int = 2) -> None:
     the previous site, zip included (it lives inside), as it was (scripts/atomic.py)."""
     with replacing(site) as work:
         edition = load_edition()
-        load_cached()  # the edition's case choices are checked against the data before any build starts
+        site_data()  # the edition's case choices are checked against the data before any build starts
         if edition.site_url is None:
             print(without_site_url_note(str(edition_path())), file=sys.stderr)
         build_into(work, edition, jobs)

@@ -12,6 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from smartcity.mkdocs.macros import material_icons
+from smartcity.render.icons import use_icons
+
+use_icons(material_icons())  # as the adapter does before any page renders
+
 ROOT = Path(__file__).resolve().parent.parent
 SITE = Path(os.environ.get("SC_SITE_DIR", ROOT / "site")).resolve()
 CHROMIUM = os.environ.get("SC_CHROMIUM", "/usr/bin/chromium")

@@ -82,7 +82,7 @@ def fake_language(lang: str, dirty: bool = False, site_dir: Path | None = None) 
 @pytest.mark.parametrize("stage", ["write_root", "make_zip", "build_language"])
 def test_build_all_failing_at_a_late_stage_keeps_the_site(published, monkeypatch, capsys, stage):
     """`make build` with a tiny fake build whose zip, root page or language stage fails."""
-    monkeypatch.setattr(site_module, "load_cached", lambda: None)
+    monkeypatch.setattr(site_module, "site_data", lambda: None)
     monkeypatch.setattr(site_module, "build_language", fake_language)
     monkeypatch.setattr(site_module, "write_root", lambda site: (site / "index.html").write_text("new"))
 
@@ -100,7 +100,7 @@ def test_build_all_failing_at_a_late_stage_keeps_the_site(published, monkeypatch
 
 
 def test_build_all_without_failure_replaces_the_site(published, monkeypatch):
-    monkeypatch.setattr(site_module, "load_cached", lambda: None)
+    monkeypatch.setattr(site_module, "site_data", lambda: None)
     monkeypatch.setattr(site_module, "build_language", fake_language)
     monkeypatch.setattr(site_module, "write_root", lambda site: (site / "index.html").write_text("new"))
     monkeypatch.setattr(site_module, "make_zip", lambda site, name, folder: (site / name).write_bytes(b"PK new"))
@@ -116,7 +116,7 @@ def test_a_data_error_keeps_the_site_and_says_so(published, monkeypatch, capsys)
     def broken():
         raise DataError("data/cases/x.yml: entry 'x', field 'city': field required")
 
-    monkeypatch.setattr(site_module, "load_cached", broken)
+    monkeypatch.setattr(site_module, "site_data", broken)
     before = tree_hash(published)
     assert build.main(["--site-dir", str(published), "--jobs", "1"]) == 1
     assert tree_hash(published) == before and leftovers(published) == []

@@ -68,10 +68,10 @@ def test_no_macro_left_unrendered(site, lang):
 
 
 def _units() -> list:
-    from smartcity.model.loader import load_cached
-    from smartcity.pages.steps import ordered_units
+    from smartcity.edition.data import site_data
+    from smartcity.model.traversal import ordered_units
 
-    return [pytest.param(phase.slug, unit.slug, unit.id, id=unit.id) for phase, _, unit in ordered_units(load_cached())]
+    return [pytest.param(phase.slug, unit.slug, unit.id, id=unit.id) for phase, _, unit in ordered_units(site_data())]
 
 
 ANATOMY = ("why", "todo", "questions", "pitfalls", "cases", "checklist", "worksheet")

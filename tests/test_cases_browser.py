@@ -16,7 +16,7 @@ import pytest
 from conftest import describe, run_axe
 from smartcity.pages.library import render_explorer
 from smartcity.outputs.open_data.library import band_ids, population_band, where
-from smartcity.model.loader import load_cached
+from smartcity.edition.data import site_data
 from smartcity.model.schemas.cases import Case
 
 pytestmark = pytest.mark.browser
@@ -30,7 +30,7 @@ FIELDS = {"search": "#sc-lib-search", "dimension": "#sc-lib-dimension", "step": 
 @pytest.fixture(scope="module")
 def shown():
     """The cases as the built site has them (after the edition's choices)."""
-    return load_cached()
+    return site_data()
 
 
 def open_explorer(page, server, lang="en", query=""):

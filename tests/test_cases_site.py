@@ -18,7 +18,8 @@ import yaml
 
 from smartcity.outputs.open_data.library import case_title, key_figures, library_cases
 from smartcity.outputs.open_data.export import FILES
-from smartcity.model.loader import ROOT, load_cached
+from smartcity.model.loader import ROOT
+from smartcity.edition.data import site_data
 from tests.conftest import bundles
 
 pytestmark = pytest.mark.build
@@ -27,7 +28,7 @@ LANGS = ("fr", "en")
 
 @pytest.fixture(scope="module")
 def shown():
-    return load_cached()  # what the edition publishes
+    return site_data()  # what the edition publishes
 
 
 def plain(html: str) -> str:

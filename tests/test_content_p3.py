@@ -16,7 +16,7 @@ from smartcity.pages.closing import render_institute, render_key_points, render_
 from smartcity.pages.glossary import render_glossary, term_definition
 from smartcity.pages.glossary_abbr import abbreviations, plain
 from smartcity.pages.monitoring import render_gap_causes, render_mechanisms, render_pilot_decisions, render_scope, render_tools
-from smartcity.pages.steps import ordered_units
+from smartcity.model.traversal import ordered_units
 from tests.conftest import ROOT, bundled
 from tests.conftest import break_yaml as _break, expect_data_error as _expect
 

@@ -11,7 +11,8 @@ from smartcity.edition import model as edition_module
 from smartcity.edition.model import REFERENCE, edition_path, load_edition
 from smartcity.edition.identity import placeholder_host
 from smartcity.pages.library import site_of
-from smartcity.model.loader import DataError, load_cached
+from smartcity.model.loader import DataError
+from smartcity.edition.data import site_data
 from tests.test_edition import FIXTURE, write_edition
 from smartcity.outputs.worksheets.load import load_worksheets
 from smartcity.outputs.worksheets.view import header_for, view
@@ -95,7 +96,7 @@ def test_without_an_address_nothing_absolute_is_made_up(tmp_path):
     assert edition.site_url is None
     site = site_of(edition)
     assert site.root is None and site.url("fr", "cases/x.html") is None
-    data = load_cached()
+    data = site_data()
     sheet = load_worksheets(data)["p1-s1"]
     assert view(data, sheet, "fr", header_for("fr", edition)).footer() == "Commune de Val-Fleuri"
     assert view(data, sheet, "fr", header_for("fr", REF)).footer().endswith("https://smart-city-guide.example.org/")

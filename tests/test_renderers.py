@@ -7,7 +7,8 @@ import pytest
 
 from smartcity.pages.checklist import items_for, render_checklist, render_full_checklist
 from smartcity.render.env import relative, step_url
-from smartcity.pages.steps import ANATOMY, ordered_units, render_heading, render_journey, render_phase_overview, render_step_intro, render_step_nav
+from smartcity.model.traversal import ordered_units
+from smartcity.pages.steps import ANATOMY, render_heading, render_journey, render_phase_overview, render_step_intro, render_step_nav
 
 LANGS = ["fr", "en"]
 

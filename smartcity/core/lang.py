@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from smartcity.model.schemas.base import LANGS
+LANGS = ("fr", "en")  # the languages the guide is written in
+
 
 
 class LanguageError(ValueError):

@@ -16,12 +16,13 @@ def on_config(config):
     from smartcity.pages.edition_pages import footer_strings
     from smartcity.edition.images import ImageError
     from smartcity.core.lang import page_lang
-    from smartcity.model.loader import DataError, load_cached
+    from smartcity.model.loader import DataError
+    from smartcity.edition.data import site_data
 
     try:
         edition = load_edition()
         assets = edition_assets(edition)
-        footer = footer_strings(load_cached(), edition, page_lang(config))
+        footer = footer_strings(site_data(), edition, page_lang(config))
     except (DataError, ImageError) as err:
         raise PluginError(str(err)) from None
     config.theme["logo"] = assets.logo

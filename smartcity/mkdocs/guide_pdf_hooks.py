@@ -37,7 +37,8 @@ def on_env(env, config, files):
     from smartcity.outputs.guide_pdf import assemble as gp
     from smartcity.edition.model import load_edition
     from smartcity.core.lang import page_lang
-    from smartcity.model.loader import DataError, load_cached
+    from smartcity.model.loader import DataError
+    from smartcity.edition.data import site_data
 
     lang, edition = page_lang(config), load_edition()
     existing = Path(config.site_dir) / gp.SUBDIR / gp.filename_for(edition, lang)
@@ -51,7 +52,7 @@ def on_env(env, config, files):
         from smartcity.outputs.worksheets.pdf import CSS as SHEET_CSS
         from smartcity.outputs.worksheets.view import view
 
-        data = load_cached()
+        data = site_data()
         entries = gp.outline(_state["nav"].items)
         missing = [e.src for e in entries if e.src and e.src not in _state["contents"]]
         if missing:
@@ -73,10 +74,10 @@ def on_env(env, config, files):
 def on_page_context(context, page, config, nav):
     from smartcity.outputs.guide_pdf import assemble as gp
     from smartcity.core.lang import page_lang
-    from smartcity.model.loader import load_cached
+    from smartcity.edition.data import site_data
 
     if page.content and gp.SIZE_MARK in page.content:
-        size = gp.size_text(load_cached(), _state.get("size"), page_lang(config))
+        size = gp.size_text(site_data(), _state.get("size"), page_lang(config))
         page.content = page.content.replace(gp.SIZE_MARK, size)
     return context
 

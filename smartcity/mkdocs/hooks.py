@@ -13,7 +13,8 @@ from mkdocs.exceptions import PluginError
 from smartcity.edition.model import load_edition
 from smartcity.pages.glossary_abbr import write_abbreviations
 from smartcity.core.lang import LanguageError, page_lang
-from smartcity.model.loader import ROOT, DataError, load_cached
+from smartcity.model.loader import ROOT, DataError
+from smartcity.edition.data import site_data
 from smartcity.pages.nav import build_nav
 from smartcity.core.typography import french
 
@@ -23,7 +24,7 @@ log = logging.getLogger("mkdocs.plugins.smartcity")
 def on_config(config):
     try:
         lang = page_lang(config)
-        data = load_cached()
+        data = site_data()
         edition = load_edition()
     except (DataError, LanguageError) as err:
         raise PluginError(str(err)) from None
@@ -52,7 +53,7 @@ def on_page_markdown(markdown, page, config, files):
     """Steps, parts and phase overviews describe themselves with their data summary, for search
     engines and previews; other pages have a `description:` in their front matter."""
     if "description" not in page.meta:
-        data, lang, step = load_cached(), config.extra["sc_lang"], page.meta.get("step")
+        data, lang, step = site_data(), config.extra["sc_lang"], page.meta.get("step")
         phases = {f"{p.slug}/index.md": p for p in data.phases.phases}
         if step:
             page.meta["description"] = data.get("step", step).summary(lang)

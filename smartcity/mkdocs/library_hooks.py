@@ -14,11 +14,12 @@ def on_files(files, config):
     from smartcity.edition.model import load_edition
     from smartcity.core.lang import page_lang
     from smartcity.pages.library import generated_files
-    from smartcity.model.loader import DataError, load_cached
+    from smartcity.model.loader import DataError
+    from smartcity.edition.data import site_data
 
     try:
         lang = page_lang(config)
-        added = generated_files(load_cached(), lang, load_edition(),
+        added = generated_files(site_data(), lang, load_edition(),
                                 lambda path: files.get_file_from_path(path) is not None)
     except (DataError, ValueError) as err:
         raise PluginError(str(err)) from None

@@ -3,13 +3,22 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from pathlib import Path
+
+import material
 
 from smartcity import pages
 
 from smartcity.pages.case_mentions import tidy
-from smartcity.model.loader import load_cached
+from smartcity.edition.data import site_data
 from smartcity.core.lang import page_lang
 from smartcity.pages.registry import MACROS, Ctx
+from smartcity.render.icons import use_icons
+
+def material_icons() -> Path:
+    """Material ships its icon set as SVG files."""
+    return Path(material.__file__).parent / "templates" / ".icons"
+
 
 def _discover() -> None:
     """Every module of smartcity.pages registers its macros when imported."""
@@ -19,9 +28,10 @@ def _discover() -> None:
 
 
 def define_env(env) -> None:
+    use_icons(material_icons())
     _discover()
     lang = page_lang(env.conf)
-    data = load_cached()
+    data = site_data()
 
     def bind(func):
         def call(*args, **kwargs):

@@ -12,11 +12,12 @@ from mkdocs.exceptions import PluginError
 
 def _downloads(config):
     from smartcity.core.lang import page_lang
-    from smartcity.model.loader import DataError, load_cached
+    from smartcity.model.loader import DataError
+    from smartcity.edition.data import site_data
     from smartcity.outputs.worksheets.build import downloads
 
     try:
-        return downloads(load_cached(), page_lang(config))
+        return downloads(site_data(), page_lang(config))
     except DataError as err:
         raise PluginError(str(err)) from None
 

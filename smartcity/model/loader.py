@@ -214,25 +214,10 @@ _cache: dict[tuple, Data] = {}
 def load_cached(data_dir: Path = DATA_DIR, extra_dirs: dict[str, list[Path]] | None = None,
                 languages: tuple[str, ...] = LANGS) -> Data:
     """Load once per content state: `make serve` reloads only when a data file changed.
-
-    Without `extra_dirs`, the site's data is what the edition makes of it: its local
-    cases are added (their texts needed in its languages only) and only the cases it
-    shows are kept (smartcity/edition/model.py).
-    """
-    edition = None
-    if extra_dirs is None and data_dir == DATA_DIR:
-        from smartcity.edition.model import edition_path, extra_dirs as edition_dirs, load_edition  # late: it imports this module
-
-        edition = load_edition()
-        extra_dirs, languages = edition_dirs(edition), edition.languages
+    The site's data, as an edition makes it, comes from smartcity.edition.data.site_data()."""
     extra = [d for ds in (extra_dirs or {}).values() for d in ds]
-    key = (str(data_dir), _stamp(data_dir, extra), id(edition), tuple(languages))
+    key = (str(data_dir), _stamp(data_dir, extra), tuple(languages))
     if key not in _cache:
         _cache.clear()
-        data = load(data_dir, extra_dirs, languages)
-        if edition is not None:
-            from smartcity.edition.model import apply
-
-            apply(data, edition, edition_path())
-        _cache[key] = data
+        _cache[key] = load(data_dir, extra_dirs, languages)
     return _cache[key]

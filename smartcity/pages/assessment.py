@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from smartcity.pages.checklist import full_checklist_groups
+from smartcity.model.traversal import full_checklist_groups
 from smartcity.pages.registry import Ctx, macro
+from smartcity.render.store_messages import STORE_MESSAGES
 from smartcity.render.env import render
 from smartcity.core.typography import french_text
 
@@ -20,13 +21,6 @@ STATES = ("todo", "started", "done")
 # since the export file and its errors are the same.
 MESSAGES = ("total", "group", "step", "percent", "date", "ask", "link_applied", "link_kept",
             "link_same", "link_bad", "link_copied", "link_manual", "confirm_clear", "cleared") + tuple(f"state_{s}" for s in STATES)
-# The store's and the import preview's messages (data/ui/worksheets.yml, ws.msg.*), shared
-# with the worksheets (smartcity/outputs/worksheets/html.py): the export file, its import and its errors are the same.
-STORE_MESSAGES = ("storage_full", "storage_blocked", "storage_unavailable", "private",
-                  "imported", "import_bad", "import_foreign", "import_edition", "import_version", "import_invalid",
-                  "import_title", "import_intro", "import_col_what", "import_col_fill", "import_col_replace",
-                  "import_older", "import_replace", "import_checklist", "import_go", "import_cancel",
-                  "import_cancelled", "import_nothing", "import_full", "import_failed")
 FULL_PAGE = "resources/checklist.html"
 
 

@@ -17,6 +17,7 @@ import re
 from typing import Any, Callable, Optional
 
 from smartcity.model.loader import DataError
+from smartcity.model.traversal import shows
 from smartcity.pages.registry import Ctx, macro
 
 # What a hidden block leaves until tidy() takes it out with its line, so that hiding one
@@ -46,11 +47,6 @@ def _checked(ctx: Ctx, name: str, ids: tuple[str, ...]) -> tuple[str, ...]:
             raise DataError(f"{source_page(ctx)}: {name}(): unknown case id '{case_id}' "
                             f"(known: {', '.join(sorted(known))})")
     return ids
-
-
-def shows(data: Any, case_id: str) -> bool:
-    """The edition's choice: data.cases holds only the cases it shows (smartcity/edition/model.py apply)."""
-    return any(c.id == case_id for c in data.cases)
 
 
 def shown(ctx: Ctx, case_id: str) -> bool:

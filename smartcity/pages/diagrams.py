@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from smartcity.render import fmt
 from smartcity.pages.financing import shown_examples
-from smartcity.pages.introduction import ICONS
+from smartcity.render.icons import icon_drawing as icon
 from smartcity.pages.registry import Ctx, macro
 from smartcity.render.env import render
 
@@ -28,15 +28,6 @@ GLYPH = 0.58
 def wrap(text: str, width: float, size: float) -> list[str]:
     """Lines of `text` that fit `width` user units at font `size`."""
     return textwrap.wrap(text, max(4, int(width / (size * GLYPH)))) or [""]
-
-
-def icon(name: str) -> Markup:
-    """The drawing of a Material icon (24 × 24), to place with a transform inside an SVG."""
-    path = ICONS / f"{name}.svg"
-    if ".." in name or not path.is_file():
-        raise ValueError(f"unknown icon '{name}' (no {path.name} in Material's icon set)")
-    inner = re.sub(r"^<svg[^>]*>|</svg>\s*$", "", path.read_text(encoding="utf-8").strip())
-    return Markup(inner)
 
 
 def listing(data: Any, lang: str, words: list[str]) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from smartcity.pages.case_mentions import shows
+from smartcity.model.traversal import shows
 from smartcity.model.schemas.financing import FAMILIES
 from smartcity.pages.registry import Ctx, macro
 from smartcity.render.env import render, step_url

@@ -1,29 +1,14 @@
 """Renderers for the opening chapter: challenges, components, approaches, dimensions, benefits, obstacles."""
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import material
-from markupsafe import Markup
 
 from smartcity.pages.registry import Ctx, macro
 from smartcity.render.env import render, step_url
+from smartcity.render.icons import icon_svg
 
-# Material ships its icon set as SVG files; inlining one needs no font and no request.
-ICONS = Path(material.__file__).parent / "templates" / ".icons"
 SCOPES = ("global", "cities")
-
-
-@lru_cache(maxsize=64)
-def icon_svg(name: str) -> Markup:
-    """An icon such as 'material/leaf' as inline SVG, hidden from screen readers."""
-    path = ICONS / f"{name}.svg"
-    if ".." in name or not path.is_file():
-        raise ValueError(f"unknown icon '{name}' (no {path.name} in Material's icon set)")
-    svg = path.read_text(encoding="utf-8")
-    return Markup(svg.replace("<svg ", '<svg class="sc-icon" aria-hidden="true" focusable="false" ', 1))
 
 
 def dimension_cases(data: Any, dimension_id: str) -> list[tuple[Any, str]]:

@@ -18,7 +18,7 @@ from smartcity.model.loader import ROOT, DataError
 from smartcity.model.schemas.base import LANGS
 from smartcity.pages.registry import Ctx, macro
 from smartcity.render.env import render
-from smartcity.pages.steps import ordered_units
+from smartcity.model.traversal import ordered_units
 
 
 def _dims(data: Any) -> dict[str, Any]:

@@ -3,29 +3,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from smartcity.model.traversal import locate, ordered_units
 from smartcity.pages.registry import Ctx, macro
 from smartcity.render.env import relative, render, step_url
+from smartcity.render.icons import icon_svg
 
 # The step-page anatomy, in order. Each key has a heading in data/ui ("anatomy.<key>").
 ANATOMY = ("why", "todo", "questions", "pitfalls", "cases", "checklist", "worksheet")
-
-
-def ordered_units(data: Any) -> list[tuple[Any, Any, Any]]:
-    """Every step and part in reading order, as (phase, step, unit)."""
-    out = []
-    for phase in data.phases.phases:
-        for step in phase.steps:
-            out.append((phase, step, step))
-            out.extend((phase, step, part) for part in step.parts)
-    return out
-
-
-def locate(data: Any, unit_id: str) -> tuple[Any, Any, Any]:
-    for triple in ordered_units(data):
-        if triple[2].id == unit_id:
-            return triple
-    data.get("step", unit_id)
-    raise AssertionError(unit_id)
 
 
 def render_step_intro(data: Any, lang: str, unit_id: str, here: str) -> str:
@@ -55,7 +39,6 @@ def render_phase_overview(data: Any, lang: str, phase_id: str, here: str) -> str
 
 def render_journey(data: Any, lang: str, here: str, current: str | None = None) -> str:
     """The four phases as a diagram: each linked, `current` marked, the loop back drawn."""
-    from smartcity.pages.introduction import icon_svg
 
     if current is not None:
         data.get("phase", current)  # an unknown phase id stops the build

@@ -15,7 +15,7 @@ from smartcity.outputs.worksheets.view import view
 from smartcity.edition.model import Edition, edition_path, load_edition
 from smartcity.model.loader import DataError
 from smartcity.pages.registry import Ctx, macro
-from smartcity.pages.steps import locate
+from smartcity.model.traversal import locate
 
 
 @lru_cache(maxsize=4)

@@ -10,7 +10,8 @@ from pydantic import (
     model_serializer,
 )
 
-LANGS = ("fr", "en")
+from smartcity.core.lang import LANGS  # noqa: F401 - declared once in core, used by every model
+
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]

@@ -14,7 +14,7 @@ from smartcity.outputs.open_data.library import band_ids, case_url, key_figures,
 from smartcity.outputs.open_data.lists import Licence, checklist_json, dump_json, indicators_json, licence_block
 from smartcity.model.schemas.base import LANGS, Strict, Text
 from smartcity.model.schemas.cases import Case, Stat
-from smartcity.pages.steps import ordered_units
+from smartcity.model.traversal import ordered_units
 
 OUT_DIR = "data"  # under each language's site: data/cases.json…
 Band = Literal["small", "medium", "large", "unknown"]

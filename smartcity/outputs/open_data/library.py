@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from smartcity.render.env import step_url
-from smartcity.pages.steps import ordered_units
+from smartcity.model.traversal import ordered_units
 
 # Population bands of the explorer: (id, lowest, highest), bounds included.
 BANDS = (("small", 1, 49_999), ("medium", 50_000, 250_000), ("large", 250_001, None))

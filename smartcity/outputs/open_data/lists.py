@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from smartcity.pages.case_mentions import shows
+from smartcity.model.traversal import shows
 from smartcity.model.schemas.base import LANGS, Strict, Text
-from smartcity.pages.steps import ordered_units
+from smartcity.model.traversal import ordered_units
 
 
 class Licence(Strict):

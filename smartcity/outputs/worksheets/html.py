@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from smartcity.render import fmt
-from smartcity.pages.assessment import STORE_MESSAGES
+from smartcity.render.store_messages import STORE_MESSAGES
 from smartcity.edition.model import Edition
 from smartcity.render.env import relative, render
 from smartcity.core.typography import french_text

@@ -1,0 +1,20 @@
+"""The site's data as the edition makes it: the guide's data, the edition's local cases (their
+texts in its languages only), and only the cases it shows."""
+from __future__ import annotations
+
+from smartcity.edition.model import apply, edition_path, extra_dirs, load_edition
+from smartcity.model.loader import DATA_DIR, Data, load_cached
+
+_applied: dict[tuple[int, int], Data] = {}
+
+
+def site_data() -> Data:
+    """Loaded once per data and edition state; the edition's choice applied once to that load."""
+    edition = load_edition()
+    data = load_cached(DATA_DIR, extra_dirs(edition), edition.languages)
+    key = (id(data), id(edition))
+    if key not in _applied:
+        _applied.clear()
+        apply(data, edition, edition_path())
+        _applied[key] = data
+    return data
