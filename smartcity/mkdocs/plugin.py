@@ -1,0 +1,88 @@
+"""The MkDocs plugin `smartcity` (entry point in pyproject.toml): the one place where MkDocs
+events reach our code, in an order written here rather than in a list of hooks files.
+
+Each event runs its steps in the order given; a step that returns a value hands it to the
+next, as MkDocs does between plugins. The steps live in the modules named for what they do
+(smartcity/mkdocs/*_hooks.py). Listed last in `plugins:`, after search, macros and offline.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from mkdocs.plugins import BasePlugin, event_priority
+
+from smartcity.mkdocs import (bundle_hooks, edition_hooks, guide_pdf_hooks, hooks, library_hooks, qa_hooks,
+                              search_hooks, worksheet_hooks)
+
+# event -> its steps, in order. The reasons for an order are beside it.
+STEPS: dict[str, tuple[Callable[..., Any], ...]] = {
+    "startup": (guide_pdf_hooks.on_startup, search_hooks.on_startup),
+    # Language, edition, nav and snippets first; the edition's palette and footer need them.
+    "config": (hooks.on_config, edition_hooks.on_config),
+    # Worksheet downloads before pages render: pages show their sizes.
+    "pre_build": (worksheet_hooks.on_pre_build, guide_pdf_hooks.on_pre_build, search_hooks.on_pre_build),
+    # The edition's assets, then the case pages and open data, then the bundles of all the
+    # styles and scripts added so far, then the search index's view of the final file list.
+    "files": (edition_hooks.on_files, library_hooks.on_files, bundle_hooks.on_files, search_hooks.on_files),
+    "nav": (guide_pdf_hooks.on_nav,),
+    "page_markdown": (hooks.on_page_markdown,),
+    # French typography first: the accessibility checks and the guide PDF see the final text.
+    "page_content": (hooks.on_page_content, qa_hooks.on_page_content, guide_pdf_hooks.on_page_content),
+    "env": (guide_pdf_hooks.on_env,),
+    "page_context": (guide_pdf_hooks.on_page_context,),
+    "template_context": (hooks.on_template_context,),
+    "post_page": (search_hooks.on_post_page,),
+    "post_build": (worksheet_hooks.on_post_build, guide_pdf_hooks.on_post_build, search_hooks.on_post_build),
+}
+
+
+def _chain(event: str, item: Any, **kwargs: Any) -> Any:
+    for step in STEPS[event]:
+        result = step(item, **kwargs)
+        if result is not None:
+            item = result
+    return item
+
+
+def _each(event: str, **kwargs: Any) -> None:
+    for step in STEPS[event]:
+        step(**kwargs)
+
+
+class SmartCityPlugin(BasePlugin):
+    def on_startup(self, *, command, dirty):
+        _each("startup", command=command, dirty=dirty)
+
+    def on_config(self, config):
+        return _chain("config", config)
+
+    def on_pre_build(self, *, config):
+        _each("pre_build", config=config)
+
+    def on_files(self, files, *, config):
+        return _chain("files", files, config=config)
+
+    def on_nav(self, nav, *, config, files):
+        return _chain("nav", nav, config=config, files=files)
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        return _chain("page_markdown", markdown, page=page, config=config, files=files)
+
+    def on_page_content(self, html, *, page, config, files):
+        return _chain("page_content", html, page=page, config=config, files=files)
+
+    def on_env(self, env, *, config, files):
+        return _chain("env", env, config=config, files=files)
+
+    def on_page_context(self, context, *, page, config, nav):
+        return _chain("page_context", context, page=page, config=config, nav=nav)
+
+    def on_template_context(self, context, *, template_name, config):
+        return _chain("template_context", context, template_name=template_name, config=config)
+
+    def on_post_page(self, output, *, page, config):
+        return _chain("post_page", output, page=page, config=config)
+
+    @event_priority(-50)  # after Material's search plugin writes the index, before offline inlines it
+    def on_post_build(self, *, config):
+        _each("post_build", config=config)
