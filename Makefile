@@ -55,7 +55,7 @@ test: $(STAMP) browser-deps js-check imports
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadgroup
 
 test-fast: $(STAMP) js-check imports
-	$(BIN)/python -m pytest -m "not browser and not build"
+	SC_TEST_FAST=1 $(BIN)/python -m pytest -m "not browser and not build"
 
 bench: $(STAMP) browser-deps
 	$(BIN)/python -m scripts.bench

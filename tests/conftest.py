@@ -45,8 +45,56 @@ def data():
     return load()
 
 
+# make test-fast (SC_TEST_FAST=1) runs without a build: a test that reads site/ there would
+# check a stale site. While a test runs, any opening or listing of site/ fails it.
+FAST = os.environ.get("SC_TEST_FAST") == "1"
+_in_test = [False]
+_SITE_PREFIX = str(SITE) + os.sep
+
+
+def _no_site(event: str, args: tuple) -> None:
+    if _in_test[0] and event in ("open", "os.listdir", "os.scandir") and args:
+        path = args[0]
+        if isinstance(path, (str, os.PathLike)) and (os.fspath(path) + os.sep).startswith(_SITE_PREFIX):
+            raise RuntimeError(f"{path}: this test reads the built site; mark it `build` (make test-fast has no site)")
+
+
+if FAST:
+    import sys
+
+    sys.addaudithook(_no_site)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Markers set by fixture: a test that takes the built site is a `build` test, whatever its
+    module says, so make test-fast (-m "not browser and not build") leaves it out."""
+    for item in items:
+        if "site" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("build"):
+            item.add_marker(pytest.mark.build)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_setup(item):
+    _in_test[0] = FAST
+    try:
+        yield
+    finally:
+        _in_test[0] = False
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item):
+    _in_test[0] = FAST
+    try:
+        yield
+    finally:
+        _in_test[0] = False
+
+
 @pytest.fixture(scope="session")
 def site() -> Path:
+    if FAST:
+        pytest.fail("this test needs the built site: mark it `build` or `browser` (make test-fast has no site)")
     need((SITE / "index.html").is_file(), f"site not built in {SITE}: run `make build`")
     return SITE
 
