@@ -19,11 +19,12 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from smartcity.core.sources import closure, templates
 from smartcity.render import fmt
 from smartcity.outputs.guide_pdf.html import appendix_sheet, chapter_body, scoped_css, unstack_grids
 from smartcity.model.loader import ROOT
 from smartcity.core.typography import french_text
-from smartcity.render.env import relative, render
+from smartcity.render.env import TEMPLATES, relative, render
 from smartcity.core.switches import downloads_enabled
 
 HERE = Path(__file__).resolve().parent
@@ -35,7 +36,9 @@ SUBDIR = "downloads"
 LEAVE_OUT = {"index.md", "resources/worksheets.md", "about/publish.md", "about/accessibility.md",
              "about/privacy.md"}
 # The code and styles that shape the document (with the worksheets' view of a sheet).
-GENERATOR = ("assemble.py", "html.py", "guide_pdf.css", "../../render/templates/guide_pdf.html")
+def generator_files() -> tuple[Path, ...]:
+    """Every module the PDF's assembly imports, at any depth, its styles and its template."""
+    return closure(__name__) + (CSS,) + templates(TEMPLATES, "guide_pdf.html")
 SIZE_MARK = "<!--sc-gpdf-size-->"
 log = logging.getLogger("mkdocs.plugins.smartcity.guide_pdf")
 
@@ -129,8 +132,8 @@ def stylesheet(site_css: list[str], sheet_css: str, fonts: dict[str, Path]) -> s
 
 def cache_key(doc: Document) -> str:
     digest = hashlib.sha256()
-    for name in GENERATOR:
-        digest.update(name.encode() + (HERE / name).read_bytes())
+    for path in generator_files():
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
     digest.update(f"weasyprint={version('weasyprint')}".encode())
     digest.update(doc.html.encode())
     return digest.hexdigest()[:24]

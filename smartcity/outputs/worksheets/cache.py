@@ -1,8 +1,9 @@
 """Content-addressed cache of generated documents (.cache/worksheets/).
 
-A document's key hashes what it shows (the worksheet view, header included),
-its format, and the generator itself (this package's code, the templates, the
-fonts, the library versions). An unchanged worksheet is never rebuilt.
+A document's key hashes what it shows (the worksheet view, drawn from the data and the
+edition, header included), its format, the files it embeds (fonts, logo) and the generator
+itself: every module the writers import, at any depth (smartcity/core/sources.py), the
+template and the styles, the library versions. An unchanged worksheet is never rebuilt.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
+from smartcity.core.sources import closure, templates
 from smartcity.model.loader import ROOT
 
 # SC_WORKSHEETS_CACHE moves it (CI caches, measuring a cold build without touching yours).
@@ -19,16 +21,21 @@ FOLDER = Path(os.environ.get("SC_WORKSHEETS_CACHE", ROOT / ".cache" / "worksheet
 HERE = Path(__file__).resolve().parent
 TEMPLATES = ROOT / "smartcity" / "render" / "templates"
 LIBRARIES = ("weasyprint", "python-docx", "odfpy", "fonttools")
-# The code and styles that shape a document; the page form (html.py) is not among them.
-GENERATOR = ("view.py", "pdf.py", "pdf.css", "word.py", "odt.py", "fonts.py", "cache.py")
+# The writers, from which every module that shapes a document is found; the page form
+# (html.py) is not among them.
+WRITERS = tuple(f"smartcity.outputs.worksheets.{name}" for name in ("view", "pdf", "word", "odt", "fonts", "cache"))
+STYLES = (HERE / "pdf.css",)
+
+
+def generator_files() -> tuple[Path, ...]:
+    return closure(*WRITERS) + STYLES + templates(TEMPLATES, "worksheet_pdf.html")
 
 
 @lru_cache(maxsize=1)
 def generator_hash() -> str:
     digest = hashlib.sha256()
-    files = [HERE / name for name in GENERATOR] + [TEMPLATES / "worksheet_pdf.html"]
-    for path in files:
-        digest.update(path.name.encode() + path.read_bytes())
+    for path in generator_files():
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
     for lib in LIBRARIES:
         digest.update(f"{lib}={version(lib)}".encode())
     return digest.hexdigest()
