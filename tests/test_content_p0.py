@@ -7,7 +7,6 @@ import pytest
 
 from smartcity.pages.cases import render_cases, select_cases
 from smartcity.pages.prerequisites import ladder_rows, render_civil_society_roles, render_leadership_assets, render_participation_ladder, render_stakeholder_types
-from tests.conftest import break_yaml as _break, expect_data_error as _expect
 
 LANGS = ("fr", "en")
 NBSP = "\u00a0"
@@ -126,6 +125,7 @@ def test_each_case_story_has_the_five_panels(data):
 
 # --- malformed data -----------------------------------------------------------------------
 
+# Run by tests/test_malformed_data.py.
 MALFORMED = [  # (test id, data file, change to its parsed YAML, what the error must name)
     ("asset-without-english", "leadership.yml", lambda raw: raw["assets"][8]["text"].pop("en"),
      ("data/leadership.yml", "entry 'arbitrate'", "field 'text.en'")),
@@ -145,11 +145,6 @@ MALFORMED = [  # (test id, data file, change to its parsed YAML, what the error 
      ("data/cases/montreal.yml", "entry 'montreal'", "field 'stats[0].unit'")),
 ]
 
-
-@pytest.mark.parametrize("name, change, expected", [pytest.param(f, c, e, id=i) for i, f, c, e in MALFORMED])
-def test_malformed_data_is_refused_naming_file_entry_and_field(data_copy, name, change, expected):
-    _break(data_copy, name, change)
-    _expect(data_copy, *expected)
 
 
 # --- built site ---------------------------------------------------------------------------

@@ -12,7 +12,6 @@ from smartcity.pages.checklist import items_for
 from smartcity.model.schemas.planning import LISTS
 from smartcity.pages.planning import render_citykeys, render_indicator_examples, render_planning_list
 from tests.conftest import ROOT
-from tests.conftest import break_yaml as _break, expect_data_error as _expect
 
 LANGS = ("fr", "en")
 NBSP, NNBSP = "\u00a0", "\u202f"
@@ -181,6 +180,7 @@ def test_corrected_names(data):
 
 # --- malformed data -----------------------------------------------------------------------
 
+# Run by tests/test_malformed_data.py.
 MALFORMED = [  # (test id, data file, change to its parsed YAML, what the error must name)
     ("list-entry-without-english", "planning.yml",
      lambda raw: raw["indicator_principles"][1]["title"].pop("en"),
@@ -206,11 +206,6 @@ MALFORMED = [  # (test id, data file, change to its parsed YAML, what the error 
      ("data/indicator-examples.yml", "entry 'transport'", "field 'dimension'")),
 ]
 
-
-@pytest.mark.parametrize("name, change, expected", [pytest.param(f, c, e, id=i) for i, f, c, e in MALFORMED])
-def test_malformed_data_is_refused_naming_file_entry_and_field(data_copy, name, change, expected):
-    _break(data_copy, name, change)
-    _expect(data_copy, *expected)
 
 
 # --- page sources -------------------------------------------------------------------------

@@ -8,7 +8,6 @@ import pytest
 from smartcity.pages.cases import render_cases, render_stats, select_cases, select_figures
 from smartcity.pages.implementation import render_action_plan, render_project_types, render_technology_levels
 from tests.conftest import ROOT
-from tests.conftest import break_yaml as _break, expect_data_error as _expect
 
 LANGS = ("fr", "en")
 NBSP, NNBSP = "\u00a0", "\u202f"
@@ -122,6 +121,7 @@ def test_phase_2_figures(data, lang, minutes):
 
 # --- malformed data -------------------------------------------------------------------------
 
+# Run by tests/test_malformed_data.py.
 MALFORMED = [  # (test id, data file, change to its parsed YAML, what the error must name)
     ("technology-level-without-examples", "technology.yml", lambda raw: raw["levels"][1].update(examples=[]),
      ("data/technology.yml", "entry 'sensors'", "field 'examples'")),
@@ -142,11 +142,6 @@ MALFORMED = [  # (test id, data file, change to its parsed YAML, what the error 
      ("data/action_plan.yml", "entry 'bottom-up'", "field 'when'")),
 ]
 
-
-@pytest.mark.parametrize("name, change, expected", [pytest.param(f, c, e, id=i) for i, f, c, e in MALFORMED])
-def test_malformed_data_is_refused_naming_file_entry_and_field(data_copy, name, change, expected):
-    _break(data_copy, name, change)
-    _expect(data_copy, *expected)
 
 
 # --- page sources ---------------------------------------------------------------------------

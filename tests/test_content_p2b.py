@@ -12,7 +12,6 @@ from smartcity.render.dates import format_date
 from smartcity.pages.financing import render_business_models, render_financing_options, select_options
 from smartcity.pages.legal import render_legal_provisions, render_legal_timeline, select_provisions, timeline
 from smartcity.model.loader import load
-from tests.conftest import break_yaml as _break, expect_data_error as _expect
 
 NBSP, NNBSP, MINUS = "\u00a0", "\u202f", "\u2212"
 FIN = "phase-2/p2-s2c-financing.html"
@@ -189,6 +188,7 @@ def test_month_names_come_from_data_not_code(data_copy):
 
 # --- malformed data -----------------------------------------------------------------------
 
+# Run by tests/test_malformed_data.py.
 MALFORMED = [  # (test id, data file, change to its parsed YAML, what the error must name)
     ("unknown-financing-family-names-file-entry-and-field", "financing.yml",
      lambda raw: raw["options"][3].update(family="magic"),
@@ -223,11 +223,6 @@ MALFORMED = [  # (test id, data file, change to its parsed YAML, what the error 
      ("data/legal.yml", "entry 'eu-esa-2010'", "field 'area'")),
 ]
 
-
-@pytest.mark.parametrize("name, change, expected", [pytest.param(f, c, e, id=i) for i, f, c, e in MALFORMED])
-def test_malformed_data_is_refused_naming_file_entry_and_field(data_copy, name, change, expected):
-    _break(data_copy, name, change)
-    _expect(data_copy, *expected)
 
 
 # --- built pages --------------------------------------------------------------------------

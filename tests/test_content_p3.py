@@ -18,7 +18,6 @@ from smartcity.pages.glossary_abbr import abbreviations, plain
 from smartcity.pages.monitoring import render_gap_causes, render_mechanisms, render_pilot_decisions, render_scope, render_tools
 from smartcity.model.traversal import ordered_units
 from tests.conftest import ROOT, bundled
-from tests.conftest import break_yaml as _break, expect_data_error as _expect
 
 LANGS = ("fr", "en")
 NBSP, NNBSP = "\u00a0", "\u202f"
@@ -270,6 +269,7 @@ def _term(raw: dict, term_id: str) -> dict:
     return next(t for t in raw["terms"] if t["id"] == term_id)
 
 
+# Run by tests/test_malformed_data.py.
 MALFORMED = [  # (test id, data file, change to its parsed YAML, what the error must name)
     ("mechanism-measuring-something-unknown", "monitoring.yml",
      lambda raw: raw["mechanisms"][0].update(measures=["happiness"]),
@@ -299,11 +299,6 @@ MALFORMED = [  # (test id, data file, change to its parsed YAML, what the error 
      ("glossary.yml", "'PPP' (fr)", "'ppp'", "'pmo'")),
 ]
 
-
-@pytest.mark.parametrize("name, change, expected", [pytest.param(f, c, e, id=i) for i, f, c, e in MALFORMED])
-def test_malformed_data_is_refused_naming_file_entry_and_field(data_copy, name, change, expected):
-    _break(data_copy, name, change)
-    _expect(data_copy, *expected)
 
 
 # --- page sources ---------------------------------------------------------------------------
