@@ -245,3 +245,46 @@ def wait_stored(tab, section: str, entry: str, name: str, value, timeout: float 
         }""",
         [section, entry, name, value, timeout])
     assert found is None, f"{section}/{entry}/{name}: store holds {found}, not {value!r} after {timeout / 1000:g} s"
+
+
+def shared_build(name: str, edition: Path, **env: str) -> Path:
+    """Build a fixture edition once per test run, whichever worker asks first; the others wait
+    for it and share the result (pytest-xdist gives every worker the run's id). Read-only for
+    the tests that take it. `env` adds build switches; {dir} in a value is the build's folder."""
+    import fcntl
+    import subprocess
+    import sys
+    import tempfile
+    import time
+
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID") or f"solo-{os.getpid()}"
+    runs = Path(tempfile.gettempdir()) / "sc-fixture-sites"
+    for old in runs.glob("*") if runs.is_dir() else ():
+        if old.name != run and time.time() - old.stat().st_mtime > 86_400:  # earlier runs' sites
+            shutil.rmtree(old, ignore_errors=True)
+    folder = runs / run / name
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder.parent / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        failed = folder / "failed.txt"
+        if failed.exists():
+            pytest.fail(f"the {name} fixture edition did not build:\n{failed.read_text()[-3000:]}")
+        if not (folder / "done").exists():
+            values = {k: v.replace("{dir}", str(folder)) for k, v in env.items()}
+            done = subprocess.run([sys.executable, "-m", "scripts.build", "--site-dir", str(folder / "site")],
+                                  cwd=ROOT, env={**os.environ, "SC_EDITION": str(edition), **values},
+                                  capture_output=True, text=True, timeout=1500)
+            if done.returncode != 0:
+                failed.write_text(done.stderr, encoding="utf-8")
+                pytest.fail(f"the {name} fixture edition did not build:\n{done.stderr[-3000:]}")
+            (folder / "done").write_text("ok", encoding="utf-8")
+    return folder / "site"
+
+
+def valfleuri_site() -> Path:
+    """The Val-Fleuri fixture edition (tests/fixtures/edition-valfleuri), built once per run. Its
+    worksheets have a cache of their own, so its documents never evict the reference's."""
+    return shared_build("valfleuri", ROOT / "tests" / "fixtures" / "edition-valfleuri" / "edition.yml",
+                        SC_WORKSHEETS_CACHE=str(ROOT / ".cache" / "worksheets-fixture-val-fleuri"),
+                        SC_GUIDE_PDF_HTML="{dir}/guide-{lang}.html")  # the guide PDF's print page
+

@@ -6,21 +6,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-import subprocess
-import sys
 from html import unescape
 from pathlib import Path
 
 import pytest
-import yaml
 
 from smartcity.outputs.open_data.library import case_title, key_figures, library_cases
 from smartcity.outputs.open_data.export import FILES
 from smartcity.model.loader import ROOT
 from smartcity.edition.data import site_data
-from tests.conftest import bundles
+from tests.conftest import bundles, valfleuri_site
 
 pytestmark = pytest.mark.build
 LANGS = ("fr", "en")
@@ -114,26 +110,13 @@ def test_data_page_links_every_file_with_licence_and_fields(site, shown, lang):
 
 
 FIXTURE = ROOT / "tests" / "fixtures" / "edition-valfleuri"
-FORK_URL = "https://guide.val-fleuri.be/"
 
 
 @pytest.fixture(scope="module")
-def fork_site(tmp_path_factory) -> Path:
-    """The fixture edition (French only, three of the guide's cases and a local one), given
-    the address the fixture itself leaves out, built without its downloads: the case library
-    and what carries its addresses are all this module looks at."""
-    site = tmp_path_factory.mktemp("cases-fork") / "site"
-    raw = yaml.safe_load((FIXTURE / "edition.yml").read_text(encoding="utf-8"))
-    raw.update(site_url=FORK_URL, logo=str(FIXTURE / raw["logo"]))
-    raw["cases"]["local_dir"] = str(FIXTURE / raw["cases"]["local_dir"])
-    edition = site.parent / "edition.yml"
-    edition.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    env = {**os.environ, "SC_EDITION": str(edition), "SC_DOWNLOADS": "0",
-           "SC_WORKSHEETS_CACHE": str(ROOT / ".cache" / "worksheets-fixture-cases")}
-    done = subprocess.run([sys.executable, "-m", "scripts.build", "--site-dir", str(site)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return site
+def fork_site() -> Path:
+    """The fixture edition (French only, three of the guide's cases and a local one), built
+    once per run and shared with tests/test_edition_build.py."""
+    return valfleuri_site()
 
 
 def test_a_forks_local_case_appears_first_everywhere(fork_site):
@@ -151,15 +134,6 @@ def test_a_forks_local_case_appears_first_everywhere(fork_site):
     cases = json.loads(read(fork_site, "fr", "data/cases.json"))
     assert [c["id"] for c in cases["cases"]] == [local, *kept]
     assert cases["cases"][0]["local"] is True and cases["cases"][0]["source"] == {"guide": False}
-    assert cases["cases"][0]["url"] == {"fr": f"{FORK_URL}fr/cases/{local}.html"}
+    assert "url" not in cases["cases"][0]  # the fixture gives no site_url (the payload edition does)
     rows = list(csv.DictReader(io.StringIO(read(fork_site, "fr", "data/cases.csv").lstrip("\ufeff"), newline="")))
     assert rows[0]["id"] == local and rows[0]["local"] == "true" and "url_en" not in rows[0]  # French only
-
-
-def test_the_sitemap_names_the_shown_cases_only(fork_site, data):
-    shown = {"val-fleuri-parking", "bologna", "chicago", "santander"}
-    hidden = {c.id for c in data.cases} - shown
-    urls = re.findall(r"<loc>([^<]+)</loc>", read(fork_site, "fr", "sitemap.xml"))
-    assert {u.rsplit("/", 1)[1].removesuffix(".html") for u in urls if "/cases/" in u} == shown
-    assert all(u.startswith(FORK_URL + "fr/") for u in urls)
-    assert not [u for u in urls for c in hidden if u.endswith(f"/cases/{c}.html")]

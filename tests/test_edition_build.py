@@ -22,26 +22,17 @@ from smartcity.outputs.bundle import minify_css
 from smartcity.edition.model import load_edition
 from smartcity.edition.assets import palette_css
 from tests.case_passages import fragment, html_words, pages, record, url_of, words
-from tests.conftest import ROOT, bundled, bundles
+from tests.conftest import ROOT, bundled, bundles, valfleuri_site
 from tests.test_links import check_site
 
 FIXTURE = ROOT / "tests" / "fixtures" / "edition-valfleuri"
 REFERENCE = load_edition(ROOT / "edition" / "reference" / "edition.yml")
-pytestmark = [pytest.mark.build, pytest.mark.xdist_group("edition-fixture")]
+pytestmark = pytest.mark.build
 
 
 @pytest.fixture(scope="module")
-def fx_site(tmp_path_factory) -> Path:
-    """Build the fixture edition once. Its worksheets have a cache of their own, so its
-    documents never evict the reference edition's."""
-    site = tmp_path_factory.mktemp("edition") / "site"
-    env = {**os.environ, "SC_EDITION": str(FIXTURE / "edition.yml"),
-           "SC_WORKSHEETS_CACHE": str(ROOT / ".cache" / "worksheets-fixture-val-fleuri"),
-           "SC_GUIDE_PDF_HTML": str(site.parent / "guide-{lang}.html")}  # the guide PDF's print page
-    done = subprocess.run([sys.executable, "-m", "scripts.build", "--site-dir", str(site)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=1200)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return site
+def fx_site() -> Path:
+    return valfleuri_site()  # built once per run, shared with tests/test_cases_site.py
 
 
 def header(html: str) -> str:

@@ -8,9 +8,7 @@ import csv
 import html
 import io
 import json
-import os
-import subprocess
-import sys
+import re
 import zipfile
 from pathlib import Path
 
@@ -21,7 +19,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from pypdf import PdfReader
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, shared_build
 
 FIXTURE = ROOT / "tests" / "fixtures" / "edition-payload"
 EDITION = yaml.safe_load((FIXTURE / "edition.yml").read_text(encoding="utf-8"))
@@ -29,19 +27,14 @@ CASE = yaml.safe_load((FIXTURE / "local" / "cases" / "payload-case.yml").read_te
 NAME, SHORT = EDITION["name"]["fr"], EDITION["short_name"]["fr"]
 ORG, FOOTER = EDITION["organisation"]["name"]["fr"], EDITION["footer"]["fr"]
 TITLE, CITY = CASE["title"]["fr"], CASE["city"]["fr"]
-pytestmark = [pytest.mark.build, pytest.mark.xdist_group("edition-payload")]
+pytestmark = pytest.mark.build
 
 
 @pytest.fixture(scope="module")
-def pl_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("payload") / "site"
-    env = {**os.environ, "SC_EDITION": str(FIXTURE / "edition.yml"),
-           "SC_WORKSHEETS_CACHE": str(ROOT / ".cache" / "worksheets-fixture-payload"),
-           "SC_GUIDE_PDF_HTML": str(site.parent / "guide-{lang}.html")}
-    done = subprocess.run([sys.executable, "-m", "scripts.build", "--site-dir", str(site)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=1200)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return site
+def pl_site() -> Path:
+    return shared_build("payload", FIXTURE / "edition.yml",
+                        SC_WORKSHEETS_CACHE=str(ROOT / ".cache" / "worksheets-fixture-payload"),
+                        SC_GUIDE_PDF_HTML="{dir}/guide-{lang}.html")
 
 
 def pages(site: Path) -> list[Path]:
@@ -140,3 +133,16 @@ def test_documents_carry_the_name_as_text(pl_site):
     assert sheet.metadata["/Author"] == ORG
     guide = PdfReader(pl_site / "fr" / "downloads" / f"{EDITION['id']}.fr.pdf")
     assert NAME in guide.metadata["/Title"]
+
+
+def test_a_fork_with_an_address_publishes_its_cases_addresses_and_a_sitemap_of_the_shown_ones(pl_site, data):
+    """The payload edition shows Chicago and its own case, and gives a site_url."""
+    shown = {"chicago", "payload-case"}
+    cases = json.loads((pl_site / "fr" / "data" / "cases.json").read_text(encoding="utf-8"))
+    assert {c["id"]: c["url"] for c in cases["cases"]} == {
+        case: {"fr": f"https://guide.obrien.be/fr/cases/{case}.html"} for case in shown}
+    urls = re.findall(r"<loc>([^<]+)</loc>", (pl_site / "fr" / "sitemap.xml").read_text(encoding="utf-8"))
+    assert urls and all(u.startswith("https://guide.obrien.be/fr/") for u in urls)
+    assert {u.rsplit("/", 1)[1].removesuffix(".html") for u in urls if "/cases/" in u} == shown
+    hidden = {c.id for c in data.cases} - shown
+    assert not [u for u in urls for c in hidden if u.endswith(f"/cases/{c}.html")]
