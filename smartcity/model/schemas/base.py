@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import typing
 from dataclasses import dataclass
-from typing import Annotated, Any, Iterable, Iterator, Optional
+from typing import Annotated, Any, ClassVar, Iterable, Iterator, Optional
 
 from pydantic import (
     BaseModel, ConfigDict, Field, SerializationInfo, StringConstraints, ValidationInfo, field_validator,
@@ -18,9 +18,19 @@ NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)
 
 
 class Strict(BaseModel):
-    """Unknown keys are errors, and nothing is mutated after validation."""
+    """Unknown keys are errors, and nothing is mutated after validation.
+
+    A file model declares which of its lists hold entries with ids, and of which kind, in
+    ID_KINDS ({field: kind}); the loader indexes them through ids(). A model whose ids are
+    nested deeper writes its own ids()."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+    ID_KINDS: ClassVar[dict[str, str]] = {}
+
+    def ids(self) -> Iterator[tuple[str, str, object]]:
+        for field, kind in self.ID_KINDS.items():
+            for entry in getattr(self, field):
+                yield kind, entry.id, entry
 
 
 def offered(info: ValidationInfo | SerializationInfo) -> tuple[str, ...]:

@@ -3,7 +3,7 @@ the Smart City Institute)."""
 from __future__ import annotations
 
 import datetime
-from typing import Iterator, Literal, Optional
+from typing import ClassVar, Iterator, Literal, Optional
 
 from pydantic import model_validator
 
@@ -72,9 +72,7 @@ class SmartRegionFile(Strict):
             raise ValueError(f"dimensions must be numbered 1, 2, 3… in order; got {numbers}")
         return self
 
-    def ids(self) -> Iterator[tuple[str, str, object]]:
-        for dim in self.dimensions:
-            yield "region-dimension", dim.id, dim
+    ID_KINDS: ClassVar[dict[str, str]] = {"dimensions": "region-dimension"}
 
 
 # ---------------------------------------------------------------- annex 2
@@ -92,9 +90,7 @@ class InstituteFile(Strict):
     partners: tuple[Partner, ...]
     activities: tuple[Named, ...]
 
-    def ids(self) -> Iterator[tuple[str, str, object]]:
-        for partner in self.partners:
-            yield "institute-partner", partner.id, partner
+    ID_KINDS: ClassVar[dict[str, str]] = {"partners": "institute-partner"}
 
 
 SOURCES = [

@@ -1,7 +1,7 @@
 """Key figures shown as stat cards: the number is data, the wording per language."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import ClassVar, Optional
 
 from smartcity.model.schemas.base import Id, Source, Strict, Text, ref
 
@@ -20,9 +20,7 @@ class Figure(Strict):
 class FiguresFile(Strict):
     figures: tuple[Figure, ...]
 
-    def ids(self):
-        for fig in self.figures:
-            yield "figure", fig.id, fig
+    ID_KINDS: ClassVar[dict[str, str]] = {"figures": "figure"}
 
 
 # One file per topic (data/figures/<topic>.yml), so each chapter owns its figures.

@@ -5,7 +5,7 @@ The worksheets reuse `options` as they are, so their shape stays
 """
 from __future__ import annotations
 
-from typing import Iterator, Literal, Optional
+from typing import ClassVar, Literal, Optional
 
 from pydantic import model_validator
 
@@ -47,11 +47,7 @@ class FinancingFile(Strict):
             raise ValueError(f"no financing option in family {', '.join(sorted(missing))}")
         return self
 
-    def ids(self) -> Iterator[tuple[str, str, object]]:
-        for option in self.options:
-            yield "financing-option", option.id, option
-        for model in self.business_models:
-            yield "business-model", model.id, model
+    ID_KINDS: ClassVar[dict[str, str]] = {"options": "financing-option", "business_models": "business-model"}
 
 
 SOURCES = [Source("financing", "financing.yml", FinancingFile)]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import ClassVar, Optional
 
 from pydantic import model_validator
 
@@ -79,9 +79,7 @@ class GlossaryFile(Strict):
                     seen[form] = term.id
         return self
 
-    def ids(self):
-        for term in self.terms:
-            yield "term", term.id, term
+    ID_KINDS: ClassVar[dict[str, str]] = {"terms": "term"}
 
 
 SOURCES = [Source("glossary", "glossary.yml", GlossaryFile, optional=True)]

@@ -1,7 +1,7 @@
 """The guide's skeleton: phases, steps (and the parts of step p2-s2), checklist, dimensions."""
 from __future__ import annotations
 
-from typing import Iterator
+from typing import ClassVar, Iterator
 
 from pydantic import ValidationInfo, field_validator, model_validator
 
@@ -89,9 +89,7 @@ class ChecklistItem(Strict):
 class ChecklistFile(Strict):
     items: tuple[ChecklistItem, ...]
 
-    def ids(self) -> Iterator[tuple[str, str, object]]:
-        for item in self.items:
-            yield "checklist-item", item.id, item
+    ID_KINDS: ClassVar[dict[str, str]] = {"items": "checklist-item"}
 
 
 class Dimension(Strict):
@@ -105,9 +103,7 @@ class Dimension(Strict):
 class DimensionsFile(Strict):
     dimensions: tuple[Dimension, ...]
 
-    def ids(self) -> Iterator[tuple[str, str, object]]:
-        for dim in self.dimensions:
-            yield "dimension", dim.id, dim
+    ID_KINDS: ClassVar[dict[str, str]] = {"dimensions": "dimension"}
 
 
 SOURCES = [

@@ -1,7 +1,7 @@
 """Phase 2 reference lists: the action-plan structure, project types and the four technology levels."""
 from __future__ import annotations
 
-from typing import Annotated, Iterator, Optional
+from typing import Annotated, ClassVar, Optional
 
 from pydantic import Field
 
@@ -39,11 +39,7 @@ class ActionPlanFile(Strict):
     levels: Annotated[tuple[PlanLevel, ...], Field(min_length=1)]
     project_types: tuple[ProjectType, ...]
 
-    def ids(self) -> Iterator[tuple[str, str, object]]:
-        for level in self.levels:
-            yield "action-plan-level", level.id, level
-        for kind in self.project_types:
-            yield "project-type", kind.id, kind
+    ID_KINDS: ClassVar[dict[str, str]] = {"levels": "action-plan-level", "project_types": "project-type"}
 
 
 class TechnologyLevel(Strict):
@@ -58,9 +54,7 @@ class TechnologyLevel(Strict):
 class TechnologyFile(Strict):
     levels: Annotated[tuple[TechnologyLevel, ...], Field(min_length=1)]
 
-    def ids(self) -> Iterator[tuple[str, str, object]]:
-        for level in self.levels:
-            yield "technology-level", level.id, level
+    ID_KINDS: ClassVar[dict[str, str]] = {"levels": "technology-level"}
 
 
 SOURCES = [

@@ -1,7 +1,7 @@
 """The opening chapter's reference lists: challenges, components, approaches, benefits, obstacles."""
 from __future__ import annotations
 
-from typing import Iterator, Literal
+from typing import ClassVar, Literal
 
 from pydantic import model_validator
 
@@ -31,11 +31,7 @@ class ChallengesFile(Strict):
     trends: tuple[Trend, ...]
     domains: tuple[Domain, ...]
 
-    def ids(self) -> Iterator[tuple[str, str, object]]:
-        for trend in self.trends:
-            yield "trend", trend.id, trend
-        for domain in self.domains:
-            yield "challenge-domain", domain.id, domain
+    ID_KINDS: ClassVar[dict[str, str]] = {"trends": "trend", "domains": "challenge-domain"}
 
 
 class Component(Strict):
@@ -60,9 +56,7 @@ class ComponentsFile(Strict):
             raise ValueError(f"exactly one component must have role 'goal'; got {goals or 'none'}")
         return self
 
-    def ids(self) -> Iterator[tuple[str, str, object]]:
-        for comp in self.components:
-            yield "component", comp.id, comp
+    ID_KINDS: ClassVar[dict[str, str]] = {"components": "component"}
 
 
 class Approach(Strict):
@@ -82,9 +76,7 @@ class ApproachesFile(Strict):
     bottom_up: Approach
     rows: tuple[ApproachRow, ...]
 
-    def ids(self) -> Iterator[tuple[str, str, object]]:
-        for row in self.rows:
-            yield "approach-row", row.id, row
+    ID_KINDS: ClassVar[dict[str, str]] = {"rows": "approach-row"}
 
 
 class BenefitGroup(Strict):
@@ -100,9 +92,7 @@ class BenefitGroup(Strict):
 class BenefitsFile(Strict):
     groups: tuple[BenefitGroup, ...]
 
-    def ids(self) -> Iterator[tuple[str, str, object]]:
-        for group in self.groups:
-            yield "benefit-group", group.id, group
+    ID_KINDS: ClassVar[dict[str, str]] = {"groups": "benefit-group"}
 
 
 class Obstacle(Strict):
@@ -115,9 +105,7 @@ class Obstacle(Strict):
 class ObstaclesFile(Strict):
     obstacles: tuple[Obstacle, ...]
 
-    def ids(self) -> Iterator[tuple[str, str, object]]:
-        for obstacle in self.obstacles:
-            yield "obstacle", obstacle.id, obstacle
+    ID_KINDS: ClassVar[dict[str, str]] = {"obstacles": "obstacle"}
 
 
 SOURCES = [

@@ -7,7 +7,7 @@ Dates are real dates; the renderer writes them per language.
 from __future__ import annotations
 
 import datetime
-from typing import Iterator, Literal, Optional
+from typing import ClassVar, Literal, Optional
 
 from pydantic import model_validator
 
@@ -84,11 +84,7 @@ class LegalFile(Strict):
     contexts: tuple[Context, ...]
     provisions: tuple[Provision, ...]
 
-    def ids(self) -> Iterator[tuple[str, str, object]]:
-        for context in self.contexts:
-            yield "legal-context", context.id, context
-        for provision in self.provisions:
-            yield "legal-provision", provision.id, provision
+    ID_KINDS: ClassVar[dict[str, str]] = {"contexts": "legal-context", "provisions": "legal-provision"}
 
 
 SOURCES = [Source("legal", "legal.yml", LegalFile)]

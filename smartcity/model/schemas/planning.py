@@ -3,7 +3,7 @@ communication choices and channels), the CITYkeys indicator categories, and exam
 objectives with their indicators (St. Albert, CITYkeys)."""
 from __future__ import annotations
 
-from typing import Annotated, Iterator, Optional
+from typing import Annotated, ClassVar, Iterator, Optional
 
 from pydantic import Field
 
@@ -57,9 +57,7 @@ class CitykeysCategory(Strict):
 class CitykeysFile(Strict):
     categories: tuple[CitykeysCategory, ...]
 
-    def ids(self) -> Iterator[tuple[str, str, object]]:
-        for cat in self.categories:
-            yield "citykeys-category", cat.id, cat
+    ID_KINDS: ClassVar[dict[str, str]] = {"categories": "citykeys-category"}
 
 
 class IndicatorGroup(Strict):
@@ -81,9 +79,7 @@ class IndicatorSet(Strict):
 class IndicatorExamplesFile(Strict):
     sets: tuple[IndicatorSet, ...]
 
-    def ids(self) -> Iterator[tuple[str, str, object]]:
-        for item in self.sets:
-            yield "indicator-set", item.id, item
+    ID_KINDS: ClassVar[dict[str, str]] = {"sets": "indicator-set"}
 
 
 SOURCES = [

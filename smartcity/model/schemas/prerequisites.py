@@ -4,7 +4,7 @@ The worksheets reuse these files, so their top-level keys and ids are stable.
 """
 from __future__ import annotations
 
-from typing import Annotated, Iterator, Optional
+from typing import Annotated, ClassVar, Iterator, Optional
 
 from pydantic import Field
 
@@ -19,9 +19,7 @@ class LeadershipAsset(Strict):
 class LeadershipFile(Strict):
     assets: Annotated[tuple[LeadershipAsset, ...], Field(min_length=1)]
 
-    def ids(self) -> Iterator[tuple[str, str, object]]:
-        for asset in self.assets:
-            yield "leadership-asset", asset.id, asset
+    ID_KINDS: ClassVar[dict[str, str]] = {"assets": "leadership-asset"}
 
 
 class StakeholderType(Strict):
@@ -40,11 +38,7 @@ class StakeholdersFile(Strict):
     types: Annotated[tuple[StakeholderType, ...], Field(min_length=1)]
     roles: Annotated[tuple[CivilSocietyRole, ...], Field(min_length=1)]
 
-    def ids(self) -> Iterator[tuple[str, str, object]]:
-        for entry in self.types:
-            yield "stakeholder-type", entry.id, entry
-        for entry in self.roles:
-            yield "civil-society-role", entry.id, entry
+    ID_KINDS: ClassVar[dict[str, str]] = {"types": "stakeholder-type", "roles": "civil-society-role"}
 
 
 class Rung(Strict):
