@@ -14,6 +14,7 @@ def render_checklist(data: Any, lang: str, unit_id: str, here: str) -> str:
     return render("checklist.html", data, lang, here, unit_id=unit_id, items=items)
 
 
+@macro("full_checklist")
 def render_full_checklist(data: Any, lang: str, here: str) -> str:
     """Every item, under Markdown headings by phase then step (so the page's table of
     contents lists them), each step heading linking to its page. The links are HTML, not
@@ -30,8 +31,3 @@ def checklist(ctx: Ctx, step: str | None = None) -> str:
     item by item in the browser as part of the self-assessment (smartcity/pages/assessment.py)."""
     unit = step or ctx.step
     return render_checklist(ctx.data, ctx.lang, unit, ctx.url) + step_addon(ctx, items_for(ctx.data, unit))
-
-
-@macro
-def full_checklist(ctx: Ctx) -> str:
-    return render_full_checklist(ctx.data, ctx.lang, ctx.url)

@@ -4,13 +4,14 @@ from __future__ import annotations
 from typing import Any
 
 from smartcity.render.dates import format_date
-from smartcity.pages.registry import Ctx, macro
+from smartcity.pages.registry import macro
 from smartcity.render.env import render
 
 REGION_PARTS = ("timeline", "aims", "approaches", "dimensions")
 INSTITUTE_PARTS = ("founders", "members", "pillars", "partners", "activities")
 
 
+@macro("key_points")
 def render_key_points(data: Any, lang: str, here: str) -> str:
     """The points are numbered straight through the groups, 1 to 10, as one list."""
     groups = data.key_points.groups
@@ -25,7 +26,9 @@ def milestone_date(data: Any, milestone: Any, lang: str) -> str:
     return format_date(data, milestone.date, lang)
 
 
+@macro("smart_region")
 def render_smart_region(data: Any, lang: str, part: str, here: str) -> str:
+    """Annex 1: {{ smart_region("timeline") }}, "aims", "approaches" or "dimensions"."""
     if part not in REGION_PARTS:
         raise ValueError(f"smart_region part '{part}' is not one of {', '.join(REGION_PARTS)}")
     region = data.smart_region
@@ -33,26 +36,10 @@ def render_smart_region(data: Any, lang: str, part: str, here: str) -> str:
     return render(f"closing_region_{part}.html", data, lang, here, region=region, dates=dates)
 
 
+@macro("institute")
 def render_institute(data: Any, lang: str, part: str, here: str) -> str:
+    """Annex 2: {{ institute("pillars") }}, "founders", "members", "partners" or "activities"."""
     if part not in INSTITUTE_PARTS:
         raise ValueError(f"institute part '{part}' is not one of {', '.join(INSTITUTE_PARTS)}")
     template = "closing_partners.html" if part == "partners" else "closing_list.html"
     return render(template, data, lang, here, part=part, items=getattr(data.institute, part))
-
-
-@macro
-def key_points(ctx: Ctx) -> str:
-    """The guide's closing key points, by group, each linked to its steps."""
-    return render_key_points(ctx.data, ctx.lang, ctx.url)
-
-
-@macro
-def smart_region(ctx: Ctx, part: str) -> str:
-    """Annex 1: {{ smart_region("timeline") }}, "aims", "approaches" or "dimensions"."""
-    return render_smart_region(ctx.data, ctx.lang, part, ctx.url)
-
-
-@macro
-def institute(ctx: Ctx, part: str) -> str:
-    """Annex 2: {{ institute("pillars") }}, "founders", "members", "partners" or "activities"."""
-    return render_institute(ctx.data, ctx.lang, part, ctx.url)

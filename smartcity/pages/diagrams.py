@@ -18,7 +18,7 @@ from markupsafe import Markup
 from smartcity.render import fmt
 from smartcity.pages.financing import shown_examples
 from smartcity.render.icons import icon_drawing as icon
-from smartcity.pages.registry import Ctx, macro
+from smartcity.pages.registry import macro
 from smartcity.render.env import render
 
 # Average glyph width of the sans-serif fonts, in em: enough to wrap labels without measuring.
@@ -201,15 +201,11 @@ LAYOUTS: dict[str, Callable[[Any, str], dict]] = {
 }
 
 
+@macro("diagram")
 def render_diagram(data: Any, lang: str, name: str, here: str) -> str:
+    """A figure of the guide as an accessible SVG diagram: {{ diagram("dimensions") }}."""
     if name not in LAYOUTS:
         raise ValueError(f"unknown diagram '{name}'; use one of {', '.join(LAYOUTS)}")
     values = LAYOUTS[name](data, lang)
     title = data.t(f"diagram.{name}.title", lang)
     return render(f"diagram_{name.replace('-', '_')}.html", data, lang, here, name=name, title=title, **values)
-
-
-@macro
-def diagram(ctx: Ctx, name: str) -> str:
-    """A figure of the guide as an accessible SVG diagram: {{ diagram("dimensions") }}."""
-    return render_diagram(ctx.data, ctx.lang, name, ctx.url)

@@ -5,7 +5,7 @@ from typing import Any
 
 from smartcity.model.traversal import shows
 from smartcity.model.schemas.financing import FAMILIES
-from smartcity.pages.registry import Ctx, macro
+from smartcity.pages.registry import macro
 from smartcity.render.env import render, step_url
 
 
@@ -16,8 +16,10 @@ def select_options(data: Any, family: str | None = None) -> list[Any]:
     return [o for o in data.financing.options if family is None or o.family == family]
 
 
+@macro("financing_options")
 def render_financing_options(data: Any, lang: str, here: str, family: str | None = None,
                              layout: str = "table") -> str:
+    """Financing options: {{ financing_options(family="classic") }}, layout "table" or "cards"."""
     if layout not in ("table", "cards"):
         raise ValueError(f"financing_options layout '{layout}' is not one of table, cards")
     families = [family] if family else list(FAMILIES)
@@ -38,22 +40,12 @@ def shown_examples(data: Any, model: Any) -> list[Any]:
     return [ex for ex in model.examples if shows(data, ex.case)]
 
 
+@macro("business_models")
 def render_business_models(data: Any, lang: str, here: str) -> str:
+    """The three families of business model, each with its examples and headline figures."""
     return render("fin_business_models.html", data, lang, here,
                   models=data.financing.business_models,
                   examples_of=lambda model: shown_examples(data, model),
                   case_of=lambda case_id: data.get("case", case_id),
                   figure_of=lambda fig_id: data.get("figure", fig_id),
                   anchor=lambda case_id: case_anchor(data, case_id))
-
-
-@macro
-def financing_options(ctx: Ctx, family: str | None = None, layout: str = "table") -> str:
-    """Financing options: {{ financing_options(family="classic") }}, layout "table" or "cards"."""
-    return render_financing_options(ctx.data, ctx.lang, ctx.url, family, layout)
-
-
-@macro
-def business_models(ctx: Ctx) -> str:
-    """The three families of business model, each with its examples and headline figures."""
-    return render_business_models(ctx.data, ctx.lang, ctx.url)

@@ -5,7 +5,7 @@ import unicodedata
 from typing import Any
 
 from smartcity.model.traversal import shows
-from smartcity.pages.registry import Ctx, macro
+from smartcity.pages.registry import macro
 from smartcity.render.env import relative, render
 
 
@@ -46,14 +46,10 @@ def entries(data: Any, lang: str) -> list[dict[str, Any]]:
     return sorted(out, key=lambda e: sort_key(e["title"]))
 
 
+@macro("glossary")
 def render_glossary(data: Any, lang: str, here: str) -> str:
+    """Every glossary term with its definition, an anchor per term (#term-<id>) and related links."""
     items = entries(data, lang)
     letters = list(dict.fromkeys(e["letter"] for e in items))
     page_link = lambda path: relative(path.removesuffix(".md") + ".html", here)  # noqa: E731
     return render("glossary.html", data, lang, here, items=items, letters=letters, page_link=page_link)
-
-
-@macro
-def glossary(ctx: Ctx) -> str:
-    """Every glossary term with its definition, an anchor per term (#term-<id>) and related links."""
-    return render_glossary(ctx.data, ctx.lang, ctx.url)

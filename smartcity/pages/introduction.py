@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 
-from smartcity.pages.registry import Ctx, macro
+from smartcity.pages.registry import macro
 from smartcity.render.env import render, step_url
 from smartcity.render.icons import icon_svg
 
@@ -24,6 +24,7 @@ def dimension_cases(data: Any, dimension_id: str) -> list[tuple[Any, str]]:
     return found
 
 
+@macro("challenges")
 def render_challenges(data: Any, lang: str, here: str, scope: str = "cities") -> str:
     """The global trends (scope='global') or the challenges of municipalities by domain."""
     if scope not in SCOPES:
@@ -34,17 +35,22 @@ def render_challenges(data: Any, lang: str, here: str, scope: str = "cities") ->
     return render("intro_challenges.html", data, lang, here, domains=data.challenges.domains, dims=dims)
 
 
+@macro("components")
 def render_components(data: Any, lang: str, here: str) -> str:
+    """The components of a smart city: three factors and the sustainability goal."""
     comps = data.components.components
     return render("intro_components.html", data, lang, here, reference=data.components.reference,
                   factors=[c for c in comps if c.role == "factor"],
                   goal=next(c for c in comps if c.role == "goal"))
 
 
+@macro("approaches")
 def render_approaches(data: Any, lang: str, here: str) -> str:
+    """Top-down and bottom-up approaches compared, as a table."""
     return render("intro_approaches.html", data, lang, here, table=data.approaches)
 
 
+@macro("dimensions")
 def render_dimensions(data: Any, lang: str, here: str) -> str:
     """One card per dimension, anchored by its id so other pages can link `six-dimensions.md#mobility`."""
     cards = []
@@ -54,46 +60,14 @@ def render_dimensions(data: Any, lang: str, here: str) -> str:
     return render("intro_dimensions.html", data, lang, here, cards=cards)
 
 
+@macro("benefits")
 def render_benefits(data: Any, lang: str, here: str) -> str:
+    """What a smart city approach brings, in three groups."""
     dims = {d.id: d for d in data.dimensions.dimensions}
     return render("intro_benefits.html", data, lang, here, groups=data.benefits.groups, dims=dims)
 
 
+@macro("obstacles")
 def render_obstacles(data: Any, lang: str, here: str) -> str:
-    return render("intro_obstacles.html", data, lang, here, obstacles=data.obstacles.obstacles)
-
-
-@macro
-def challenges(ctx: Ctx, scope: str = "cities") -> str:
-    """{{ challenges(scope="global") }}: the global trends; {{ challenges() }}: municipal challenges by domain."""
-    return render_challenges(ctx.data, ctx.lang, ctx.url, scope)
-
-
-@macro
-def components(ctx: Ctx) -> str:
-    """The components of a smart city: three factors and the sustainability goal."""
-    return render_components(ctx.data, ctx.lang, ctx.url)
-
-
-@macro
-def approaches(ctx: Ctx) -> str:
-    """Top-down and bottom-up approaches compared, as a table."""
-    return render_approaches(ctx.data, ctx.lang, ctx.url)
-
-
-@macro
-def dimensions(ctx: Ctx) -> str:
-    """The six dimensions as cards, each with an anchor (#mobility, #environment…)."""
-    return render_dimensions(ctx.data, ctx.lang, ctx.url)
-
-
-@macro
-def benefits(ctx: Ctx) -> str:
-    """What a smart city approach brings, in three groups."""
-    return render_benefits(ctx.data, ctx.lang, ctx.url)
-
-
-@macro
-def obstacles(ctx: Ctx) -> str:
     """The obstacles municipalities meet, as a numbered list."""
-    return render_obstacles(ctx.data, ctx.lang, ctx.url)
+    return render("intro_obstacles.html", data, lang, here, obstacles=data.obstacles.obstacles)

@@ -42,7 +42,9 @@ def phase_options(data: Any) -> list[tuple[Any, list[tuple[Any, int]]]]:
     return out
 
 
+@macro("case_explorer")
 def render_explorer(data: Any, lang: str, here: str) -> str:
+    """Every case as a card, with filters (JS) and a live count: {{ case_explorer() }}."""
     items = explorer_items(data, lang)
     strings = {key: data.t(f"explorer.count.{key}", lang) for key in ("all", "none", "one", "many")}
     strings["more"] = data.t("explorer.more", lang)
@@ -175,12 +177,6 @@ def render_open_data(data: Any, lang: str, here: str, files: dict[str, bytes], l
         fields=field_rows(data, lang, langs) if part == "fields" else [],
         values=coded_values(data, lang) if part == "values" else [],
     )
-
-
-@macro
-def case_explorer(ctx: Ctx) -> str:
-    """Every case as a card, with filters (JS) and a live count: {{ case_explorer() }}."""
-    return render_explorer(ctx.data, ctx.lang, ctx.url)
 
 
 @macro

@@ -4,56 +4,36 @@ from __future__ import annotations
 
 from typing import Any
 
-from smartcity.pages.registry import Ctx, macro
+from smartcity.pages.registry import macro
 from smartcity.render.env import render
 
 
+@macro("monitoring_scope")
 def render_scope(data: Any, lang: str, here: str) -> str:
+    """What to monitor: the whole approach, each with its question and evidence."""
     return render("mon_scope.html", data, lang, here, items=data.monitoring.scope)
 
 
+@macro("monitoring_tools")
 def render_tools(data: Any, lang: str, here: str) -> str:
+    """Tools to measure progress and compare with other cities, with their limits."""
     dims = {d.id: d for d in data.dimensions.dimensions}
     return render("mon_tools.html", data, lang, here, tools=data.monitoring.tools, dims=dims)
 
 
+@macro("satisfaction_mechanisms")
 def render_mechanisms(data: Any, lang: str, here: str) -> str:
+    """Ways to measure residents' satisfaction and involvement."""
     return render("mon_mechanisms.html", data, lang, here, items=data.monitoring.mechanisms)
 
 
+@macro("gap_causes")
 def render_gap_causes(data: Any, lang: str, here: str) -> str:
+    """Usual causes of gaps between delivery and expectations, their signs and responses."""
     return render("mon_gaps.html", data, lang, here, items=data.monitoring.gap_causes)
 
 
+@macro("pilot_decisions")
 def render_pilot_decisions(data: Any, lang: str, here: str) -> str:
-    return render("mon_decisions.html", data, lang, here, items=data.monitoring.pilot_decisions)
-
-
-@macro
-def monitoring_scope(ctx: Ctx) -> str:
-    """What to monitor: the whole approach, each with its question and evidence."""
-    return render_scope(ctx.data, ctx.lang, ctx.url)
-
-
-@macro
-def monitoring_tools(ctx: Ctx) -> str:
-    """Tools to measure progress and compare with other cities, with their limits."""
-    return render_tools(ctx.data, ctx.lang, ctx.url)
-
-
-@macro
-def satisfaction_mechanisms(ctx: Ctx) -> str:
-    """Ways to measure residents' satisfaction and involvement."""
-    return render_mechanisms(ctx.data, ctx.lang, ctx.url)
-
-
-@macro
-def gap_causes(ctx: Ctx) -> str:
-    """Usual causes of gaps between delivery and expectations, their signs and responses."""
-    return render_gap_causes(ctx.data, ctx.lang, ctx.url)
-
-
-@macro
-def pilot_decisions(ctx: Ctx) -> str:
     """What the review of a pilot can decide: scale up, adjust, stop."""
-    return render_pilot_decisions(ctx.data, ctx.lang, ctx.url)
+    return render("mon_decisions.html", data, lang, here, items=data.monitoring.pilot_decisions)

@@ -6,12 +6,13 @@ from typing import Any
 
 from smartcity.model.traversal import shows
 from smartcity.model.schemas.planning import LISTS
-from smartcity.pages.registry import Ctx, macro
+from smartcity.pages.registry import macro
 from smartcity.render.env import render
 
 STYLES = ("list", "cards")
 
 
+@macro("planning_list")
 def render_planning_list(data: Any, lang: str, name: str, here: str, style: str = "list") -> str:
     """One of the lists of data/planning.yml, as a definition list (or a grid of cards)."""
     if name not in LISTS:
@@ -23,11 +24,13 @@ def render_planning_list(data: Any, lang: str, name: str, here: str, style: str 
                   entries=entries, style=style)
 
 
+@macro("citykeys_categories")
 def render_citykeys(data: Any, lang: str, here: str) -> str:
     """The four CITYkeys indicator categories, each with its themes."""
     return render("planning_citykeys.html", data, lang, here, categories=data.citykeys.categories)
 
 
+@macro("indicator_examples")
 def render_indicator_examples(data: Any, lang: str, set_id: str, here: str) -> str:
     """A plan's themes, each with one objective and the indicators that measure it."""
     chosen = data.get("indicator-set", set_id)
@@ -35,21 +38,3 @@ def render_indicator_examples(data: Any, lang: str, set_id: str, here: str) -> s
         return ""  # the edition hides the case the set comes from
     return render("planning_indicators.html", data, lang, here, set=chosen,
                   case=data.get("case", chosen.case))
-
-
-@macro
-def planning_list(ctx: Ctx, name: str, style: str = "list") -> str:
-    """A phase 1 reference list: {{ planning_list("communication_channels", style="cards") }}."""
-    return render_planning_list(ctx.data, ctx.lang, name, ctx.url, style)
-
-
-@macro
-def citykeys_categories(ctx: Ctx) -> str:
-    """The CITYkeys indicator categories and their themes."""
-    return render_citykeys(ctx.data, ctx.lang, ctx.url)
-
-
-@macro
-def indicator_examples(ctx: Ctx, set: str) -> str:  # noqa: A002 - reads best in pages
-    """Example objectives and indicators by theme: {{ indicator_examples("st-albert") }}."""
-    return render_indicator_examples(ctx.data, ctx.lang, set, ctx.url)

@@ -3,20 +3,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from smartcity.pages.registry import Ctx, macro
+from smartcity.pages.registry import macro
 from smartcity.render.env import render
 
 
+@macro("leadership_assets")
 def render_leadership_assets(data: Any, lang: str, here: str = "index.html") -> str:
+    """The eleven assets of good leadership, as a numbered list."""
     return render("prereq_assets.html", data, lang, here, assets=data.leadership.assets)
 
 
+@macro("stakeholder_types")
 def render_stakeholder_types(data: Any, lang: str, here: str = "index.html") -> str:
+    """The four main types of stakeholders, as cards."""
     return render("prereq_cards.html", data, lang, here, entries=data.stakeholders.types,
                   kind="stakeholder", label_key="prereq.stakeholders.label", ordered=False)
 
 
+@macro("civil_society_roles")
 def render_civil_society_roles(data: Any, lang: str, here: str = "index.html") -> str:
+    """The four roles of civil society, as numbered cards."""
     return render("prereq_cards.html", data, lang, here, entries=data.stakeholders.roles,
                   kind="role", label_key="prereq.roles.label", ordered=True)
 
@@ -33,30 +39,8 @@ def ladder_rows(data: Any) -> list[tuple[Any, list[tuple[int, Any]]]]:
     ]
 
 
+@macro("participation_ladder")
 def render_participation_ladder(data: Any, lang: str, here: str = "index.html") -> str:
+    """Arnstein's ladder as a table: levels and rungs, most participation at the top."""
     return render("prereq_ladder.html", data, lang, here, rows=ladder_rows(data),
                   top=len(data.participation.rungs()))
-
-
-@macro
-def leadership_assets(ctx: Ctx) -> str:
-    """The eleven assets of good leadership, as a numbered list."""
-    return render_leadership_assets(ctx.data, ctx.lang, ctx.url)
-
-
-@macro
-def stakeholder_types(ctx: Ctx) -> str:
-    """The four main types of stakeholders, as cards."""
-    return render_stakeholder_types(ctx.data, ctx.lang, ctx.url)
-
-
-@macro
-def civil_society_roles(ctx: Ctx) -> str:
-    """The four roles of civil society, as numbered cards."""
-    return render_civil_society_roles(ctx.data, ctx.lang, ctx.url)
-
-
-@macro
-def participation_ladder(ctx: Ctx) -> str:
-    """Arnstein's ladder as a table: levels and rungs, most participation at the top."""
-    return render_participation_ladder(ctx.data, ctx.lang, ctx.url)

@@ -1,8 +1,9 @@
-"""A registry of page macros. Each renderer module marks its page-facing
-wrappers with @macro; define_env registers them all, so adding a macro never
-touches __init__.py."""
+"""A registry of page macros. A renderer is registered by @macro("name") on itself, with
+no wrapper; a macro that needs the page (its front matter, its step) takes a Ctx and is
+registered by @macro. define_env registers them all, so adding one touches no shared file."""
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -27,8 +28,44 @@ class Ctx:
             raise ValueError(f"{self.url}: this macro needs `step:` in the page's front matter") from None
 
 
-def macro(func: Callable[..., str]) -> Callable[..., str]:
-    if func.__name__ in MACROS:
-        raise RuntimeError(f"macro '{func.__name__}' is registered twice")
-    MACROS[func.__name__] = func
-    return func
+# What a renderer registered with @macro("name") receives from the page, by parameter name.
+INJECTED: dict[str, Callable[[Ctx], Any]] = {"data": lambda c: c.data, "lang": lambda c: c.lang,
+                                             "here": lambda c: c.url}
+
+
+def _register(name: str, func: Callable[..., str]) -> None:
+    if name in MACROS:
+        raise RuntimeError(f"macro '{name}' is registered twice")
+    MACROS[name] = func
+
+
+def _page_call(name: str, render: Callable[..., str]) -> Callable[..., str]:
+    """The renderer as a macro: data, lang and here come from the page; the page's own
+    arguments fill the other parameters, in order or by name."""
+    params = list(inspect.signature(render).parameters)
+    free = [p for p in params if p not in INJECTED]
+
+    def call(ctx: Ctx, *args: Any, **kwargs: Any) -> str:
+        if len(args) > len(free):
+            raise TypeError(f"{ctx.url}: {name}() takes {len(free)} argument(s) ({', '.join(free)}), "
+                            f"{len(args)} given")
+        values = {p: INJECTED[p](ctx) for p in params if p in INJECTED}
+        values.update(zip(free, args))
+        values.update(kwargs)
+        return render(**values)
+
+    call.__doc__, call.__name__ = render.__doc__, name
+    return call
+
+
+def macro(target: Callable[..., str] | str) -> Any:
+    """@macro on a function of (ctx, …); @macro("name") on a renderer of (data, lang, …, here),
+    which stays callable as it is."""
+    if callable(target):
+        _register(target.__name__, target)
+        return target
+
+    def register(render: Callable[..., str]) -> Callable[..., str]:
+        _register(target, _page_call(target, render))
+        return render
+    return register

@@ -18,7 +18,9 @@ def render_step_intro(data: Any, lang: str, unit_id: str, here: str) -> str:
                   total=sum(len(p.steps) for p in data.phases.phases))
 
 
+@macro("heading")
 def render_heading(data: Any, lang: str, key: str) -> str:
+    """One heading of the step-page anatomy, translated, with a stable anchor."""
     if key not in ANATOMY:
         raise ValueError(f"unknown anatomy heading '{key}'; use one of {', '.join(ANATOMY)}")
     return f"## {data.t('anatomy.' + key, lang)} {{#sc-{key}}}\n"
@@ -32,11 +34,13 @@ def render_step_nav(data: Any, lang: str, unit_id: str, here: str) -> str:
     return render("step_nav.html", data, lang, here, prev=prev, next=nxt)
 
 
+@macro("phase_overview")
 def render_phase_overview(data: Any, lang: str, phase_id: str, here: str) -> str:
     phase = data.get("phase", phase_id)
     return render("phase_overview.html", data, lang, here, phase=phase)
 
 
+@macro("journey")
 def render_journey(data: Any, lang: str, here: str, current: str | None = None) -> str:
     """The four phases as a diagram: each linked, `current` marked, the loop back drawn."""
 
@@ -53,25 +57,9 @@ def step_intro(ctx: Ctx) -> str:
 
 
 @macro
-def heading(ctx: Ctx, key: str) -> str:
-    """One heading of the step-page anatomy, translated, with a stable anchor."""
-    return render_heading(ctx.data, ctx.lang, key)
-
-
-@macro
 def step_nav(ctx: Ctx) -> str:
     return render_step_nav(ctx.data, ctx.lang, ctx.step, ctx.url)
 
-
-@macro
-def phase_overview(ctx: Ctx, phase: str) -> str:
-    return render_phase_overview(ctx.data, ctx.lang, phase, ctx.url)
-
-
-@macro
-def journey(ctx: Ctx, current: str | None = None) -> str:
-    """The four phases at a glance, each linked."""
-    return render_journey(ctx.data, ctx.lang, ctx.url, current)
 
 
 @macro
