@@ -12,6 +12,7 @@ from smartcity import pages
 from smartcity.pages.case_mentions import tidy
 from smartcity.edition.data import site_data
 from smartcity.core.lang import page_lang
+from smartcity.edition.model import load_edition
 from smartcity.pages.registry import MACROS, Ctx
 from smartcity.render.icons import use_icons
 
@@ -32,11 +33,12 @@ def define_env(env) -> None:
     _discover()
     lang = page_lang(env.conf)
     data = site_data()
+    edition = load_edition()  # the one edition of this build, which every macro reads from its Ctx
 
     def bind(func):
         def call(*args, **kwargs):
             page = env.page
-            ctx = Ctx(data=data, lang=lang, url=page.url, meta=dict(page.meta))
+            ctx = Ctx(data=data, lang=lang, url=page.url, meta=dict(page.meta), edition=edition)
             return func(ctx, *args, **kwargs)
         call.__doc__ = func.__doc__
         return call

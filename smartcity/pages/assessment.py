@@ -58,18 +58,12 @@ def render_assess_step(data: Any, lang: str, here: str, edition: Any, items: lis
                   store=edition.store_attributes, full_page=FULL_PAGE)
 
 
-def _edition() -> Any:
-    from smartcity.pages.worksheet_macro import edition
-
-    return edition()
-
-
 @macro
 def assessment(ctx: Ctx) -> str:
     """The self-assessment summary; put it before {{ full_checklist() }} on the checklist page."""
-    return render_assessment(ctx.data, ctx.lang, ctx.url, _edition())
+    return render_assessment(ctx.data, ctx.lang, ctx.url, ctx.edition)
 
 
 def step_addon(ctx: Ctx, items: list[Any]) -> str:
     """Called by checklist(): the step page's checklist joins the self-assessment."""
-    return render_assess_step(ctx.data, ctx.lang, ctx.url, _edition(), items)
+    return render_assess_step(ctx.data, ctx.lang, ctx.url, ctx.edition, items)

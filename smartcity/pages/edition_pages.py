@@ -10,7 +10,7 @@ import posixpath
 from typing import Any, Callable, Optional
 
 from smartcity.pages.case_mentions import HIDDEN, source_page
-from smartcity.edition.model import Edition, load_edition
+from smartcity.edition.model import Edition
 from smartcity.model.loader import DataError
 from smartcity.pages.qa import storage_note
 from smartcity.pages.registry import Ctx, macro
@@ -70,19 +70,19 @@ def render_offline(data: Any, edition: Edition, lang: str, here: str = "index.ht
 @macro
 def edition_line(ctx: Ctx) -> str:
     """The edition's name and publisher, with a link to its contact: {{ edition_line() }}."""
-    return render_edition_line(ctx.data, load_edition(), ctx.lang, ctx.url)
+    return render_edition_line(ctx.data, ctx.edition, ctx.lang, ctx.url)
 
 
 @macro
 def credits(ctx: Ctx) -> str:
     """The attribution every edition keeps (source guide, this project) and this edition's publisher."""
-    return render_credits(ctx.data, load_edition(), ctx.lang, ctx.url)
+    return render_credits(ctx.data, ctx.edition, ctx.lang, ctx.url)
 
 
 @macro
 def offline_download(ctx: Ctx) -> str:
     """Link to the zip of the whole site that `make build` writes, for an intranet or a USB stick."""
-    return render_offline(ctx.data, load_edition(), ctx.lang, ctx.url)
+    return render_offline(ctx.data, ctx.edition, ctx.lang, ctx.url)
 
 
 @macro
@@ -92,4 +92,4 @@ def if_languages(ctx: Ctx, caller: Optional[Callable[[], str]] = None) -> str:
     if caller is None:
         raise DataError(f"{source_page(ctx)}: if_languages() is a block: write "
                         "{% call if_languages() %} … {% endcall %}")
-    return str(caller()).strip("\n") if len(load_edition().languages) > 1 else HIDDEN
+    return str(caller()).strip("\n") if len(ctx.edition.languages) > 1 else HIDDEN

@@ -11,7 +11,6 @@ from typing import Any, Callable
 
 from markupsafe import escape
 
-from smartcity.edition.model import load_edition
 from smartcity.outputs.open_data.library import INTRO, band_ids, case_path, case_title, case_url, countries, key_figures, library_cases, page_title, population_band, similar, step_page_url, step_units, where
 from smartcity.outputs.open_data.export import FILES, OUT_DIR, Site, build_files, cases_schema, columns, csv_field_key, languages_words
 from smartcity.model.loader import ROOT, DataError
@@ -193,6 +192,6 @@ def case_page(ctx: Ctx) -> str:
 def open_data(ctx: Ctx, part: str = "files") -> str:
     """The Data page: {{ open_data() }} (files, sizes, licence), {{ open_data("fields") }},
     {{ open_data("values") }}."""
-    edition = load_edition()
+    edition = ctx.edition
     files = open_data_files(ctx.data, ctx.lang, edition)
     return render_open_data(ctx.data, ctx.lang, ctx.url, files, edition.licence(ctx.lang), part, edition.languages)

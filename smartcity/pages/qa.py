@@ -8,7 +8,6 @@ import json
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from smartcity.edition.model import load_edition
 from smartcity.model.loader import ROOT
 from smartcity.model.schemas.storage import NAMESPACE, PART
 from smartcity.pages.registry import Ctx, macro
@@ -84,10 +83,10 @@ def qa_tools(ctx: Ctx) -> str:
 @macro
 def qa_contact(ctx: Ctx) -> str:
     """Who to contact about this edition (edition.yml, organisation)."""
-    return render_contact(ctx.data, ctx.lang, load_edition(), ctx.url)
+    return render_contact(ctx.data, ctx.lang, ctx.edition, ctx.url)
 
 
 @macro
 def qa_storage(ctx: Ctx) -> str:
     """What the site keeps in the reader's browser, and how to remove it."""
-    return render_storage(ctx.data, ctx.lang, load_edition(), ctx.url)
+    return render_storage(ctx.data, ctx.lang, ctx.edition, ctx.url)

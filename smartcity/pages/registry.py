@@ -4,8 +4,10 @@ registered by @macro. define_env registers them all, so adding one touches no sh
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable
+
+from smartcity.edition.model import load_edition
 
 MACROS: dict[str, Callable[..., str]] = {}
 
@@ -18,7 +20,7 @@ class Ctx:
     lang: str
     url: str          # the page's URL relative to the language root, e.g. phase-0/index.html
     meta: dict        # the page's front matter
-    edition: Any = None
+    edition: Any = field(default_factory=lambda: load_edition())  # the build's edition
 
     @property
     def step(self) -> str:
@@ -30,7 +32,7 @@ class Ctx:
 
 # What a renderer registered with @macro("name") receives from the page, by parameter name.
 INJECTED: dict[str, Callable[[Ctx], Any]] = {"data": lambda c: c.data, "lang": lambda c: c.lang,
-                                             "here": lambda c: c.url}
+                                             "here": lambda c: c.url, "edition": lambda c: c.edition}
 
 
 def _register(name: str, func: Callable[..., str]) -> None:

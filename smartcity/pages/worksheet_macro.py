@@ -4,28 +4,14 @@ The renderers and generators live in the `worksheets` package.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 from smartcity.outputs.worksheets.build import downloads
 from smartcity.outputs.worksheets.html import render_form, render_index
 from smartcity.outputs.worksheets.load import load_cached
 from smartcity.outputs.worksheets.view import view
 
-from smartcity.edition.model import Edition, edition_path, load_edition
 from smartcity.model.loader import DataError
 from smartcity.pages.registry import Ctx, macro
 from smartcity.model.traversal import locate
-
-
-@lru_cache(maxsize=4)
-def _edition(path: Path, stamp: int) -> Edition:
-    return load_edition(path)
-
-
-def edition() -> Edition:
-    path = edition_path()
-    return _edition(path, path.stat().st_mtime_ns)
 
 
 def _sheet(data, step_id: str):
@@ -42,7 +28,7 @@ def worksheet(ctx: Ctx, step: str | None = None) -> str:
     v = view(ctx.data, _sheet(ctx.data, parent.id), ctx.lang)
     items = downloads(ctx.data, ctx.lang)[parent.id]
     part = unit.id if unit is not parent else None
-    return render_form(ctx.data, ctx.lang, v, ctx.url, items, edition(), part)
+    return render_form(ctx.data, ctx.lang, v, ctx.url, items, ctx.edition, part)
 
 
 @macro
