@@ -1,5 +1,5 @@
 """Pages' Markdown rendered through the case macros without MkDocs, for the tests of
-passages about cases (tests/test_case_mentions.py, tests/test_edition_build.py).
+passages about cases (tests/data/test_case_mentions.py, tests/scenarios/valfleuri/test_edition_build.py).
 
 Other macros render as a placeholder, so a sentence keeps its shape. A recording
 pass finds every block, its cases and its own text; a real pass, with a data copy

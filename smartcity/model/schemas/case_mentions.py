@@ -1,4 +1,4 @@
-"""How the pages name cases: what tests/test_case_mentions.py looks for, and the
+"""How the pages name cases: what tests/data/test_case_mentions.py looks for, and the
 mentions that stay when a case is hidden because they are there for another reason."""
 from __future__ import annotations
 
