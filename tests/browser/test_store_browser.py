@@ -287,3 +287,18 @@ def test_the_status_is_in_view_where_the_reader_types(page, server, data):
     # Not under Material's header either: the status itself is what a point there hits.
     assert status.evaluate("""s => { const r = s.getBoundingClientRect();
       const hit = document.elementFromPoint(r.left + 5, r.top + r.height / 2); return s.contains(hit); }""")
+
+
+def test_a_reload_right_after_typing_keeps_the_text(page, server):
+    """The save waits for a pause in typing; leaving the page before it lands must lose nothing
+    (the values are stashed in localStorage at once, and committed on the next load)."""
+    open_ws(page, server)
+    long = ("Une réponse tapée juste avant de recharger.\n" * 25_000)[:1_000_000]
+    paste(page, field("strengths"), long)
+    page.fill(field("threats"), "short")
+    reload(page)  # at once: the debounced save has not run
+    assert page.input_value(field("strengths")) == long
+    assert page.input_value(field("threats")) == "short"
+    assert stored(page) == {"strengths": long, "threats": "short"}
+    keys = page.evaluate("() => Object.keys(localStorage)")
+    assert not [k for k in keys if ":stash:" in k], "the stash is removed once committed"

@@ -24,32 +24,31 @@
   const overlay = {};
   const overlayUnit = (s, id) => ((overlay[s] = overlay[s] || {})[id] = overlay[s][id] || {});
 
-  /* Answers saved by the localStorage version ("<ns>:<section>:<id>" -> JSON entry) join the
-     store as records of unknown time, so anything written since wins. The old keys stay, so
-     an older copy of the guide still finds them. */
-  function migrate() {
-    if (!ls) return Promise.resolve();
-    return backend.meta("migrated").then((m) => {
-      if (m.migrated) return null;
-      const jobs = [];
-      core.SECTIONS.forEach((s) => {
-        const prefix = `${ns}:${s}:`;
-        for (let i = 0; i < ls.length; i++) {
-          const k = ls.key(i), id = k && k.startsWith(prefix) ? k.slice(prefix.length) : null;
-          const recs = id && core.ID.test(id) ? core.legacy(ls.getItem(k)) : null;
-          if (recs) jobs.push([s, id, recs]);
-        }
-      });
-      return backend.commit(jobs.map(([s, id, recs]) => ({ s: s, id: id, next: recs, seen: recs })))
-        .then(() => backend.setMeta("migrated", Date.now()));
+  /* [section, id, key] of the localStorage keys "<prefix><section>:<id>". */
+  function keysUnder(prefix) {
+    const out = [];
+    if (ls) core.SECTIONS.forEach((s) => {
+      for (let i = 0; i < ls.length; i++) {
+        const k = ls.key(i), id = k && k.startsWith(prefix + s + ":") ? k.slice(prefix.length + s.length + 1) : null;
+        if (id && core.ID.test(id)) out.push([s, id, k]);
+      }
     });
+    return out;
+  }
+  /* Answers of the localStorage version ("<ns>:<section>:<id>" -> JSON entry), as records of
+     unknown time, so anything written since wins. The old keys stay for older copies. */
+  const legacy = (n) => keysUnder(`${n}:`).map(([s, id, k]) => ({ s: s, id: id, next: core.legacy(ls.getItem(k)) }))
+    .filter((j) => j.next).map((j) => Object.assign(j, { seen: j.next }));
+  function migrate() {
+    return backend.meta("migrated").then((m) => (m.migrated ? null
+      : backend.commit(legacy(ns)).then(() => backend.setMeta("migrated", Date.now()))));
   }
 
   /* Answers saved while the edition had another id (data-sc-previous-ns) join the store once,
      each record with its own time, so anything newer here wins. The old copy stays as it was. */
   const previousNs = (host.getAttribute("data-sc-previous-ns") || "").split(" ").filter(Boolean);
   function earlier(oldNs, idb) {
-    const found = [];
+    const found = legacy(oldNs);
     const collect = (b) => b.init().then(() => core.SECTIONS.reduce((p, s) => p.then(() => b.ids(s)).then((list) =>
       Promise.all(list.filter((id) => core.ID.test(id)).map((id) => b.unit(s, id).then((recs) => {
         if (Object.keys(recs).length) found.push({ s: s, id: id, next: recs, seen: recs });
@@ -58,24 +57,27 @@
     const listed = idb && idb.databases ? idb.databases().then((all) => all.some((d) => d.name === oldNs), () => false)
       : Promise.resolve(false);
     return listed.then((has) => (has ? collect(backends.idb(idb, oldNs)) : null))
-      .then(() => (ls ? collect(backends.local(ls, oldNs)) : null))
-      .then(() => {
-        if (!ls) return;
-        core.SECTIONS.forEach((s) => {
-          const prefix = `${oldNs}:${s}:`;
-          for (let i = 0; i < ls.length; i++) {
-            const k = ls.key(i), id = k && k.startsWith(prefix) ? k.slice(prefix.length) : null;
-            const recs = id && core.ID.test(id) ? core.legacy(ls.getItem(k)) : null;
-            if (recs) found.push({ s: s, id: id, next: recs, seen: recs });
-          }
-        });
-      }).then(() => found);
+      .then(() => (ls ? collect(backends.local(ls, oldNs)) : null)).then(() => found);
   }
   function adopt(idb) {
-    return previousNs.reduce((p, oldNs) => p.then(() => backend.meta(`adopted/${oldNs}`)).then((m) => {
-      if (m[`adopted/${oldNs}`]) return null;
-      return earlier(oldNs, idb).then((found) => (found.length ? backend.commit(found) : null))
-        .then(() => backend.setMeta(`adopted/${oldNs}`, Date.now()));
+    return previousNs.reduce((p, oldNs) => p.then(() => backend.meta(`adopted/${oldNs}`)).then((m) => (m[`adopted/${oldNs}`] ? null
+      : earlier(oldNs, idb).then((found) => backend.commit(found)).then(() => backend.setMeta(`adopted/${oldNs}`, Date.now())))),
+    Promise.resolve());
+  }
+
+  /* Leaving the page with a save still waiting: the database write may not finish before the
+     page goes, so the values also go to localStorage at once, and are committed on the next load. */
+  function stash(s, id, vals) {
+    try { ls.setItem(`${ns}:stash:${s}:${id}`, JSON.stringify({ t: Date.now(), v: vals })); } catch (e) { /* nothing to add */ }
+  }
+  function unstash() {
+    return keysUnder(`${ns}:stash:`).reduce((p, [s, id, k]) => p.then(() => {
+      let kept;
+      try { kept = JSON.parse(ls.getItem(k)); } catch (e) { return null; }
+      const next = {};
+      Object.keys(kept.v || {}).forEach((f) => { next[f] = { v: core.empty(kept.v[f]) ? null : kept.v[f], t: kept.t }; });
+      return backend.unit(s, id).then((seen) => backend.commit([{ s: s, id: id, next: next, seen: seen }]))
+        .then(() => ls.removeItem(k));
     }), Promise.resolve());
   }
 
@@ -94,6 +96,7 @@
       }
       return candidates[i].init().then(() => { backend = candidates[i]; return migrate(); })
         .then(() => adopt(idb).catch(() => null))  // what is not adopted now is on the next load
+        .then(() => unstash().catch(() => null))
         .catch(() => tryNext(i + 1));
     };
     return tryNext(0);
@@ -227,7 +230,7 @@
     get status() { return status; },
     get reason() { return reason; },
     unit: unit, read: read, write: write, ids: ids, dump: dump, parse: parse, plan: plan, apply: apply,
-    meta: meta, setMeta: setMeta, lost: lost, persist: persist, download: download,
+    meta: meta, setMeta: setMeta, lost: lost, persist: persist, download: download, stash: stash,
     fileName: (what) => core.fileName(edition, what, new Date()),
     idle: () => inflight.then(() => null, () => null),
     subscribe: (fn) => { listeners.push(fn); }

@@ -212,7 +212,8 @@
     form.addEventListener("input", edit);
     form.addEventListener("change", edit);
     form.addEventListener("submit", (e) => e.preventDefault());
-    window.addEventListener("pagehide", () => { if (timer) save(); });
+    // A save still waiting when the page goes: kept at once (store.stash), then saved as usual.
+    window.addEventListener("pagehide", () => { if (timer && loaded) { store.stash(SECTION, id, changes()); save(); } });
     window.addEventListener("afterprint", () => { document.documentElement.classList.remove("sc-ws-printing"); root.classList.remove("sc-ws--print"); });
     setInterval(showTimes, 60000);
     store.subscribe(remote);
