@@ -12,28 +12,27 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-_state: dict = {}
 
 
-def on_startup(command, dirty):
-    _state["dirty"] = dirty
+def on_startup(command, dirty, state: dict):
+    state["dirty"] = dirty
 
 
-def on_pre_build(config):
-    _state.update(nav=None, contents={}, size=None, pdf=None, doc=None)
+def on_pre_build(config, state: dict):
+    state.update(nav=None, contents={}, size=None, pdf=None, doc=None)
 
 
-def on_nav(nav, config, files):
-    _state["nav"] = nav
+def on_nav(nav, config, files, state: dict):
+    state["nav"] = nav
     return nav
 
 
-def on_page_content(html, page, config, files):
-    _state["contents"][page.file.src_uri] = html
+def on_page_content(html, page, config, files, state: dict):
+    state["contents"][page.file.src_uri] = html
     return html
 
 
-def on_env(env, config, files):
+def on_env(env, config, files, state: dict):
     from smartcity.outputs.guide_pdf import assemble as gp
     from smartcity.edition.model import load_edition
     from smartcity.core.lang import page_lang
@@ -42,8 +41,8 @@ def on_env(env, config, files):
 
     lang, edition = page_lang(config), load_edition()
     existing = Path(config.site_dir) / gp.SUBDIR / gp.filename_for(edition, lang)
-    if not gp.downloads_enabled() or _state.get("dirty") or _state["nav"] is None:
-        _state["size"] = existing.stat().st_size if existing.is_file() else None
+    if not gp.downloads_enabled() or state.get("dirty") or state["nav"] is None:
+        state["size"] = existing.stat().st_size if existing.is_file() else None
         return env
     try:
         from smartcity.outputs.worksheets.cache import FOLDER
@@ -53,39 +52,39 @@ def on_env(env, config, files):
         from smartcity.outputs.worksheets.view import view
 
         data = site_data()
-        entries = gp.outline(_state["nav"].items)
-        missing = [e.src for e in entries if e.src and e.src not in _state["contents"]]
+        entries = gp.outline(state["nav"].items)
+        missing = [e.src for e in entries if e.src and e.src not in state["contents"]]
         if missing:
             raise PluginError(f"guide PDF: pages not rendered: {', '.join(missing)}")
         sheets = [view(data, s, lang) for s in load_sheets(data).values()]
         # Every local stylesheet of the site, the edition's palette included (smartcity/mkdocs/bundle_hooks.py).
         css = gp.stylesheet(config.extra["sc_css_texts"], SHEET_CSS.read_text(encoding="utf-8"),
                             subset_fonts(FOLDER / "fonts"))
-        doc = gp.assemble(data, lang, edition, entries, _state["contents"], sheets, css)
+        doc = gp.assemble(data, lang, edition, entries, state["contents"], sheets, css)
         if os.environ.get("SC_GUIDE_PDF_HTML"):  # the print page, to inspect it in a browser
             Path(os.environ["SC_GUIDE_PDF_HTML"].replace("{lang}", lang)).write_text(doc.html, encoding="utf-8")
-        _state["pdf"], _state["doc"] = gp.build(doc), doc
-        _state["size"] = _state["pdf"].stat().st_size
+        state["pdf"], state["doc"] = gp.build(doc), doc
+        state["size"] = state["pdf"].stat().st_size
     except DataError as err:
         raise PluginError(str(err)) from None
     return env
 
 
-def on_page_context(context, page, config, nav):
+def on_page_context(context, page, config, nav, state: dict):
     from smartcity.outputs.guide_pdf import assemble as gp
     from smartcity.core.lang import page_lang
     from smartcity.edition.data import site_data
 
     if page.content and gp.SIZE_MARK in page.content:
-        size = gp.size_text(site_data(), _state.get("size"), page_lang(config))
+        size = gp.size_text(site_data(), state.get("size"), page_lang(config))
         page.content = page.content.replace(gp.SIZE_MARK, size)
     return context
 
 
-def on_post_build(config):
+def on_post_build(config, state: dict):
     from smartcity.outputs.guide_pdf import assemble as gp
 
-    if _state.get("pdf"):
-        if not _state["pdf"].exists():  # another build pruned it meanwhile
-            _state["pdf"] = gp.build(_state["doc"])
-        gp.publish(_state["pdf"], Path(config.site_dir), _state["doc"].filename)
+    if state.get("pdf"):
+        if not state["pdf"].exists():  # another build pruned it meanwhile
+            state["pdf"] = gp.build(state["doc"])
+        gp.publish(state["pdf"], Path(config.site_dir), state["doc"].filename)

@@ -36,53 +36,64 @@ STEPS: dict[str, tuple[Callable[..., Any], ...]] = {
 }
 
 
-def _chain(event: str, item: Any, **kwargs: Any) -> Any:
-    for step in STEPS[event]:
-        result = step(item, **kwargs)
-        if result is not None:
-            item = result
-    return item
-
-
-def _each(event: str, **kwargs: Any) -> None:
-    for step in STEPS[event]:
-        step(**kwargs)
+# The steps that keep state between events of one build take it as `state`: the plugin holds
+# one dict per such module, so nothing lives at module level.
+STATEFUL = (guide_pdf_hooks, search_hooks)
 
 
 class SmartCityPlugin(BasePlugin):
+    def __init__(self) -> None:
+        super().__init__()
+        self.states: dict[str, dict] = {m.__name__: {} for m in STATEFUL}
+
+    def _extra(self, step: Callable[..., Any]) -> dict[str, Any]:
+        state = self.states.get(step.__module__)
+        return {} if state is None else {"state": state}
+
+    def _chain(self, event: str, item: Any, **kwargs: Any) -> Any:
+        for step in STEPS[event]:
+            result = step(item, **kwargs, **self._extra(step))
+            if result is not None:
+                item = result
+        return item
+
+    def _each(self, event: str, **kwargs: Any) -> None:
+        for step in STEPS[event]:
+            step(**kwargs, **self._extra(step))
+
     def on_startup(self, *, command, dirty):
-        _each("startup", command=command, dirty=dirty)
+        self._each("startup", command=command, dirty=dirty)
 
     def on_config(self, config):
-        return _chain("config", config)
+        return self._chain("config", config)
 
     def on_pre_build(self, *, config):
-        _each("pre_build", config=config)
+        self._each("pre_build", config=config)
 
     def on_files(self, files, *, config):
-        return _chain("files", files, config=config)
+        return self._chain("files", files, config=config)
 
     def on_nav(self, nav, *, config, files):
-        return _chain("nav", nav, config=config, files=files)
+        return self._chain("nav", nav, config=config, files=files)
 
     def on_page_markdown(self, markdown, *, page, config, files):
-        return _chain("page_markdown", markdown, page=page, config=config, files=files)
+        return self._chain("page_markdown", markdown, page=page, config=config, files=files)
 
     def on_page_content(self, html, *, page, config, files):
-        return _chain("page_content", html, page=page, config=config, files=files)
+        return self._chain("page_content", html, page=page, config=config, files=files)
 
     def on_env(self, env, *, config, files):
-        return _chain("env", env, config=config, files=files)
+        return self._chain("env", env, config=config, files=files)
 
     def on_page_context(self, context, *, page, config, nav):
-        return _chain("page_context", context, page=page, config=config, nav=nav)
+        return self._chain("page_context", context, page=page, config=config, nav=nav)
 
     def on_template_context(self, context, *, template_name, config):
-        return _chain("template_context", context, template_name=template_name, config=config)
+        return self._chain("template_context", context, template_name=template_name, config=config)
 
     def on_post_page(self, output, *, page, config):
-        return _chain("post_page", output, page=page, config=config)
+        return self._chain("post_page", output, page=page, config=config)
 
     @event_priority(-50)  # after Material's search plugin writes the index, before offline inlines it
     def on_post_build(self, *, config):
-        _each("post_build", config=config)
+        self._each("post_build", config=config)

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-_state: dict = {}
 
 
 def merge_index(old: dict, new: dict, rebuilt: set[str] = frozenset(), pages: set[str] | None = None) -> dict:
@@ -46,31 +45,31 @@ def _index(config) -> Path:
     return Path(config.site_dir) / "search" / "search_index.json"
 
 
-def on_startup(command, dirty):
-    _state["dirty"] = dirty
+def on_startup(command, dirty, state: dict):
+    state["dirty"] = dirty
 
 
-def on_pre_build(config):
+def on_pre_build(config, state: dict):
     path = _index(config)
-    _state["old"] = json.loads(path.read_text(encoding="utf-8")) \
-        if _state.get("dirty") and path.is_file() else None
-    _state["rebuilt"] = set()
+    state["old"] = json.loads(path.read_text(encoding="utf-8")) \
+        if state.get("dirty") and path.is_file() else None
+    state["rebuilt"] = set()
 
 
-def on_files(files, config):
-    _state["pages"] = {f.url for f in files.documentation_pages()}
+def on_files(files, config, state: dict):
+    state["pages"] = {f.url for f in files.documentation_pages()}
     return files
 
 
-def on_post_page(output, page, config):
-    _state["rebuilt"].add(page.url)
+def on_post_page(output, page, config, state: dict):
+    state["rebuilt"].add(page.url)
     return output
 
 
 @event_priority(-50)  # after Material's search plugin writes the index, before offline inlines it
-def on_post_build(config):
+def on_post_build(config, state: dict):
     path = _index(config)
-    if _state.get("old") and path.is_file():
+    if state.get("old") and path.is_file():
         new = json.loads(path.read_text(encoding="utf-8"))
-        merged = merge_index(_state["old"], new, _state["rebuilt"], _state["pages"])
+        merged = merge_index(state["old"], new, state["rebuilt"], state["pages"])
         path.write_text(json.dumps(merged, separators=(",", ":"), default=str), encoding="utf-8")  # as Material

@@ -55,3 +55,18 @@ def test_forks_ci_files_call_targets_that_exist():
     assert any("mv site public" in c for c in gitlab["pages"]["script"])
     upload = [s for job in github["jobs"].values() for s in job.get("steps", []) if "upload-pages" in s.get("uses", "")]
     assert upload and upload[0]["with"]["path"] == "site"
+
+
+def test_state_lives_on_the_plugin_instance():
+    """Steps that keep state between events get the plugin's dict for their module: two builds
+    (two instances, as make serve makes) never share it, and no steps module keeps its own."""
+    first, second = plugin.SmartCityPlugin(), plugin.SmartCityPlugin()
+    first.on_startup(command="build", dirty=True)
+    second.on_startup(command="build", dirty=False)
+    for module in plugin.STATEFUL:
+        assert first.states[module.__name__]["dirty"] is True
+        assert second.states[module.__name__]["dirty"] is False
+    for module in {importlib.import_module(f.__module__) for steps in plugin.STEPS.values() for f in steps}:
+        shared = [name for name, value in vars(module).items()
+                  if not name.startswith("__") and isinstance(value, (dict, list, set)) and not name.isupper()]
+        assert not shared, f"{module.__name__} keeps module-level state: {shared}"
