@@ -22,6 +22,7 @@ from smartcity.outputs.bundle import minify_css
 from smartcity.edition.model import load_edition
 from smartcity.edition.assets import palette_css
 from tests.case_passages import fragment, html_words, pages, record, url_of, words
+from smartcity.model.traversal import ordered_units
 from tests.conftest import ROOT, bundled, bundles, valfleuri_site
 from tests.site.test_links import check_site
 
@@ -369,6 +370,18 @@ def test_passages_about_the_other_language_go_in_a_one_language_edition(fx_site,
     assert said in (site / "fr" / "introduction" / "index.html").read_text(encoding="utf-8")
     page = (fx_site / "fr" / "introduction" / "index.html").read_text(encoding="utf-8")
     assert said not in page and "sc-hidden" not in page and "Par où commencer" in page
+
+
+def test_a_step_whose_cases_are_all_hidden_says_so_under_its_heading(fx_site, data):
+    """The "cases" heading of a step the edition shows no case of leads to a sentence and the library."""
+    shown = {c.id for c in data.cases} & {"chicago", "santander", "bologna"}
+    step = next(s for _, _, s in ordered_units(data) if s.id == "p0-s4")
+    assert not {c.id for c in data.cases if "p0-s4" in c.steps} & shown, "pick a step with no shown case"
+    page = (fx_site / "fr" / "phase-0" / f"{step.slug}.html").read_text(encoding="utf-8")
+    cases = page.split('id="sc-cases"', 1)[1].split("<h2", 1)[0]
+    assert 'class="sc-cases-none"' in cases and 'href="../resources/cases.html"' in cases
+    assert "ne présente ici aucune de ses études de cas" in cases
+    assert 'class="sc-case"' not in cases
 
 
 def test_a_build_failing_at_its_last_stage_leaves_the_previous_site(fx_site):
