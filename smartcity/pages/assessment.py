@@ -44,9 +44,11 @@ def config(data: Any, lang: str) -> dict[str, Any]:
     }
 
 
+@macro("assessment")
 def render_assessment(data: Any, lang: str, here: str, edition: Any) -> str:
     """The summary of the full checklist page: totals, progress by phase and by step, the
-    open items (every item rendered, the script hides those that are done), the actions."""
+    open items (every item rendered, the script hides those that are done), the actions.
+    Put {{ assessment() }} before {{ full_checklist() }} on the checklist page."""
     return render("assess_summary.html", data, lang, here, groups=full_checklist_groups(data), cfg=config(data, lang),
                   store=edition.store_attributes, edition_name=edition.name(lang),
                   total=len(data.checklist.items), full_page=FULL_PAGE)
@@ -56,12 +58,6 @@ def render_assess_step(data: Any, lang: str, here: str, edition: Any, items: lis
     """What follows a step's checklist: the script's strings and the step's own progress line."""
     return render("assess_step.html", data, lang, here, items=items, cfg=config(data, lang),
                   store=edition.store_attributes, full_page=FULL_PAGE)
-
-
-@macro
-def assessment(ctx: Ctx) -> str:
-    """The self-assessment summary; put it before {{ full_checklist() }} on the checklist page."""
-    return render_assessment(ctx.data, ctx.lang, ctx.url, ctx.edition)
 
 
 def step_addon(ctx: Ctx, items: list[Any]) -> str:

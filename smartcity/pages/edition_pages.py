@@ -50,39 +50,27 @@ def footer_strings(data: Any, edition: Edition, lang: str) -> dict[str, str]:
     }
 
 
+@macro("edition_line")
 def render_edition_line(data: Any, edition: Edition, lang: str, here: str = "index.html") -> str:
+    """The edition's name and publisher, with a link to its contact: {{ edition_line() }}."""
     return render("edition_line.html", data, lang, here, edition=edition)
 
 
+@macro("credits")
 def render_credits(data: Any, edition: Edition, lang: str, here: str = "index.html") -> str:
+    """The attribution every edition keeps (source guide, this project) and this edition's publisher."""
     return render("edition_credits.html", data, lang, here, edition=edition, credits=data.credits)
 
 
+@macro("offline_download")
 def render_offline(data: Any, edition: Edition, lang: str, here: str = "index.html") -> str:
+    """Link to the zip of the whole site that `make build` writes, for an intranet or a USB stick."""
     name = zip_name(edition)
     # The zip sits at the site's root, one level above the language's root.
     href = relative(posixpath.join("..", name), here) if "/" in here else posixpath.join("..", name)
     # Which browsers the copy suits: the same words as in the privacy statement's listing.
     note = storage_note(data.storage.offline, lang, edition.storage_namespace)
     return render("edition_offline.html", data, lang, here, href=href, file=name, folder=edition.id, note=note)
-
-
-@macro
-def edition_line(ctx: Ctx) -> str:
-    """The edition's name and publisher, with a link to its contact: {{ edition_line() }}."""
-    return render_edition_line(ctx.data, ctx.edition, ctx.lang, ctx.url)
-
-
-@macro
-def credits(ctx: Ctx) -> str:
-    """The attribution every edition keeps (source guide, this project) and this edition's publisher."""
-    return render_credits(ctx.data, ctx.edition, ctx.lang, ctx.url)
-
-
-@macro
-def offline_download(ctx: Ctx) -> str:
-    """Link to the zip of the whole site that `make build` writes, for an intranet or a USB stick."""
-    return render_offline(ctx.data, ctx.edition, ctx.lang, ctx.url)
 
 
 @macro

@@ -1,11 +1,8 @@
-"""The home page's link to the whole guide as a PDF (smartcity/outputs/guide_pdf/ makes it)."""
+"""The home page's link to the whole guide as a PDF, {{ guide_pdf() }}: the outputs layer
+renders it (smartcity/outputs/guide_pdf/), the page registry only names it."""
 from __future__ import annotations
 
 from smartcity.outputs.guide_pdf.assemble import render_link
-from smartcity.pages.registry import Ctx, macro
+from smartcity.pages.registry import macro
 
-
-@macro
-def guide_pdf(ctx: Ctx) -> str:
-    """A link to the whole guide as a PDF, with its size."""
-    return render_link(ctx.data, ctx.lang, ctx.edition, ctx.url)
+macro("guide_pdf")(render_link)

@@ -28,7 +28,9 @@ def render_tools(data: Any, lang: str, versions: dict[str, str], here: str = "in
     return render("qa_tools.html", data, lang, here, versions=versions)
 
 
+@macro("qa_contact")
 def render_contact(data: Any, lang: str, edition: Any, here: str = "index.html") -> str:
+    """Who to contact about this edition (edition.yml, organisation)."""
     return render("qa_contact.html", data, lang, here, org=edition.organisation)
 
 
@@ -68,7 +70,9 @@ def storage_notes(data: Any, lang: str, ns: str) -> list[dict[str, str]]:
     return [storage_note(n, lang, ns) for n in (*data.storage.notes, data.storage.offline)]
 
 
+@macro("qa_storage")
 def render_storage(data: Any, lang: str, edition: Any, here: str = "index.html") -> str:
+    """What the site keeps in the reader's browser, and how to remove it."""
     ns = edition.storage_namespace
     return render("qa_storage.html", data, lang, here, ns=ns,
                   places=storage_places(data, lang, ns), notes=storage_notes(data, lang, ns))
@@ -78,15 +82,3 @@ def render_storage(data: Any, lang: str, edition: Any, here: str = "index.html")
 def qa_tools(ctx: Ctx) -> str:
     """The tools and versions behind the accessibility statement."""
     return render_tools(ctx.data, ctx.lang, tool_versions(), ctx.url)
-
-
-@macro
-def qa_contact(ctx: Ctx) -> str:
-    """Who to contact about this edition (edition.yml, organisation)."""
-    return render_contact(ctx.data, ctx.lang, ctx.edition, ctx.url)
-
-
-@macro
-def qa_storage(ctx: Ctx) -> str:
-    """What the site keeps in the reader's browser, and how to remove it."""
-    return render_storage(ctx.data, ctx.lang, ctx.edition, ctx.url)
