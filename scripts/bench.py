@@ -21,6 +21,7 @@ from pathlib import Path
 
 from scripts.bench_measure import (lighthouse, our_assets, page_weight, serve_dir, table, worksheet_sizes,
                                    guide_sizes)
+from scripts.bench_serve import authoring_loop
 from scripts.site import ROOT
 
 LANGS = ("fr", "en")
@@ -31,6 +32,8 @@ BUDGETS = {  # issue 11
     "warm_rebuild_max_s": 3.0,
     # issue 14: the answers store
     "long_answer_chars": 1_000_000, "two_tabs_s": 60, "two_tabs_lost_fields_max": 0, "keystroke_to_saved_median_max_ms": 600,
+    # issue 16: the authoring loop under `make serve`, the cold build's CPU, module size
+    "serve_save_to_reload_max_s": 3.0, "cold_full_cpu_max_s": 61, "module_max_lines": 300,
 }
 IGNORE = shutil.ignore_patterns(".git", ".venv", "site", ".cache", "node_modules", "bench", "__pycache__",
                                 ".pytest_cache", "*.egg-info")
@@ -86,6 +89,7 @@ def build_times(work: Path) -> tuple[dict, Path]:
     dirty = timed([py, "-c", DIRTY, str(work / "site-serve"), str(page), "en"], repo, env)
     times = json.loads(dirty.pop("stdout").splitlines()[-1])
     out["serve_dirty_reload_s"] = [round(t, 2) for t in times]
+    out["authoring_loop"] = authoring_loop(repo, env, STEP)  # `make serve` itself, a page then a case saved
     out["ratio_cold_to_no_downloads"] = round(out["cold_full"]["wall_s"] / out["no_downloads"]["wall_s"], 2)
     out["ratio_warm_to_no_downloads"] = round(out["warm_full"]["wall_s"] / out["no_downloads"]["wall_s"], 2)
     for value in out.values():
@@ -147,6 +151,18 @@ def check(report: dict) -> list[dict]:
         first = report["builds"]["serve_dirty_reload_s"][0]
         add("warm rebuild (make serve dirty reload, first)", first, BUDGETS["warm_rebuild_max_s"],
             first <= BUDGETS["warm_rebuild_max_s"], "s")
+        limit = BUDGETS["serve_save_to_reload_max_s"]
+        for name, label in (("page_edit_s", "a page"), ("case_edit_s", "one case file")):
+            got = report["builds"]["authoring_loop"][name]
+            add(f"make serve: save {label} to reload (shown: {got['shown']})", got["seconds"], limit,
+                got["shown"] and got["seconds"] <= limit, "s")
+        cpu = report["builds"]["cold_full"].get("cpu_s")
+        if cpu is not None:
+            add("cold full build, CPU", cpu, BUDGETS["cold_full_cpu_max_s"], cpu <= BUDGETS["cold_full_cpu_max_s"], "s")
+    longest = max((sum(1 for _ in p.open(encoding="utf-8")), str(p.relative_to(ROOT)))
+                  for p in (ROOT / "smartcity").rglob("*.py"))
+    add(f"longest module ({longest[1]})", longest[0], BUDGETS["module_max_lines"],
+        longest[0] <= BUDGETS["module_max_lines"], "lines")
     return rows
 
 

@@ -206,7 +206,10 @@ def table(report: dict) -> str:
                                            b["warm_full"]["wall_s"], b["warm_full_after_edit"]["wall_s"],
                                            b["serve_dirty_reload_s"]),
                   f"ratio full/no downloads: cold {b['ratio_cold_to_no_downloads']} · "
-                  f"warm {b['ratio_warm_to_no_downloads']}"]
+                  f"warm {b['ratio_warm_to_no_downloads']}",
+                  "make serve, save to reload: page {} s · one case {} s; full build behind it {} s".format(
+                      b["authoring_loop"]["page_edit_s"]["seconds"], b["authoring_loop"]["case_edit_s"]["seconds"],
+                      b["authoring_loop"]["catch_up_s"])]
     for lang, w in report["step_page"].items():
         lines.append(f"step page {lang}: {w['total']['files']} files, {w['total']['raw'] // 1024} KB raw, "
                      f"{w['total']['gzip'] // 1024} KB gzip")

@@ -7,7 +7,6 @@ the PDF of the last full build stays.
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -32,7 +31,7 @@ def on_page_content(html, page, config, files, state: dict):
     return html
 
 
-def on_env(env, config, files, state: dict):
+def on_env(env, config, files, state: dict, options):
     from smartcity.outputs.guide_pdf import assemble as gp
     from smartcity.edition.model import load_edition
     from smartcity.core.lang import page_lang
@@ -61,8 +60,8 @@ def on_env(env, config, files, state: dict):
         css = gp.stylesheet(config.extra["sc_css_texts"], SHEET_CSS.read_text(encoding="utf-8"),
                             subset_fonts(FOLDER / "fonts"))
         doc = gp.assemble(data, lang, edition, entries, state["contents"], sheets, css)
-        if os.environ.get("SC_GUIDE_PDF_HTML"):  # the print page, to inspect it in a browser
-            Path(os.environ["SC_GUIDE_PDF_HTML"].replace("{lang}", lang)).write_text(doc.html, encoding="utf-8")
+        if options.guide_pdf_html:  # the print page, to inspect it in a browser
+            Path(options.guide_pdf_html.replace("{lang}", lang)).write_text(doc.html, encoding="utf-8")
         state["pdf"], state["doc"] = gp.build(doc), doc
         state["size"] = state["pdf"].stat().st_size
     except DataError as err:

@@ -10,7 +10,7 @@ from typing import Any, Iterable
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from smartcity.model import schemas as models
+from smartcity.model import reads, schemas as models
 from smartcity.core.validation_words import plain
 from smartcity.model.schemas.base import LANGS, Source, iter_refs
 
@@ -26,8 +26,10 @@ class DataError(Exception):
     """A data file is wrong. The message says which file, entry and field."""
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """PyYAML keeps the last of two equal keys without a word; we refuse them."""
+class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """PyYAML keeps the last of two equal keys without a word; we refuse them. libyaml parses
+    where PyYAML has it (its wheels do): several times faster, and `make serve` reloads the
+    data on every data edit."""
 
     def construct_mapping(self, node, deep=False):
         seen: dict[Any, int] = {}
@@ -62,12 +64,50 @@ def sources() -> list[Source]:
     return found
 
 
+class _Index(dict):
+    """The id index; while a recording is open (smartcity/model/reads.py), asking for a kind
+    notes the sources its ids come from."""
+
+    def __init__(self, kinds: dict[str, set[str]]) -> None:
+        super().__init__()
+        self.kinds = kinds
+
+    def __getitem__(self, kind: str) -> Any:
+        if reads.OPEN:
+            reads.note(self.kinds.get(kind, ()))
+        return super().__getitem__(kind)
+
+    def get(self, kind: str, default: Any = None) -> Any:
+        if reads.OPEN:
+            reads.note(self.kinds.get(kind, ()))
+        return super().get(kind, default)
+
+
 class Data:
     """Validated data: one attribute per source, plus an id index per kind."""
 
     def __init__(self) -> None:
-        self.index: dict[str, dict[str, Any]] = {}
+        self._sources: dict[str, str] = {}  # source -> the name a read of it is recorded as
+        self._kinds: dict[str, set[str]] = {}  # id kind -> those names, for the sources holding its ids
+        self.index: dict[str, dict[str, Any]] = _Index(self._kinds)
         self.origin: dict[tuple[str, str], str] = {}
+
+    def __getattribute__(self, name: str) -> Any:
+        if reads.OPEN:
+            recorded = object.__getattribute__(self, "_sources").get(name)
+            if recorded:
+                reads.note((recorded,))
+        return object.__getattribute__(self, name)
+
+    def _holds(self, source: Source, kind: str | None = None) -> None:
+        name = f"{source.name}:list" if issubclass(source.model, reads.FieldReads) else source.name
+        self._sources[source.name] = name
+        if kind:
+            self._kinds.setdefault(kind, set()).add(name)
+
+    def source_values(self) -> dict[str, Any]:
+        """Each source's value, by source name (what smartcity.model.reads.digests takes)."""
+        return {name: object.__getattribute__(self, name) for name in self._sources}
 
     def t(self, key: str, lang: str) -> str:
         """An interface string from data/ui/*.yml; an unknown key stops the build."""
@@ -184,9 +224,12 @@ def load(data_dir: Path = DATA_DIR, extra_dirs: dict[str, list[Path]] | None = N
             loaded.append((path, value))
             if source.many and source.kind:
                 _register(data, source.kind, value.id, value, path)
+                data._holds(source, source.kind)
             for kind, id_, entry in getattr(value, "ids", lambda: [])():
                 _register(data, kind, id_, entry, path)
+                data._holds(source, kind)
         setattr(data, source.name, values if source.many else (values[0] if values else None))
+        data._holds(source)
     _check_refs(data, loaded)
     return data
 

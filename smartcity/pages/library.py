@@ -13,6 +13,7 @@ from markupsafe import escape
 
 from smartcity.outputs.open_data.library import INTRO, band_ids, case_path, case_title, case_url, countries, key_figures, library_cases, page_title, population_band, similar, step_page_url, step_units, where
 from smartcity.outputs.open_data.export import FILES, OUT_DIR, Site, build_files, cases_schema, columns, csv_field_key, languages_words
+from smartcity.model.reads import Remembered
 from smartcity.model.loader import ROOT, DataError
 from smartcity.model.schemas.base import LANGS
 from smartcity.pages.registry import Ctx, macro
@@ -102,7 +103,7 @@ def generated_files(data: Any, lang: str, edition: Any, exists: Callable[[str], 
     return out
 
 
-_built: dict[tuple, dict[str, bytes]] = {}
+_built: dict[tuple, Remembered] = {}
 
 
 def open_data_files(data: Any, lang: str, edition: Any) -> dict[str, bytes]:
@@ -111,8 +112,8 @@ def open_data_files(data: Any, lang: str, edition: Any) -> dict[str, bytes]:
     key = (id(data), lang, edition.model_dump_json())
     if key not in _built:
         _built.clear()
-        _built[key] = build_files(data, lang, site_of(edition), licence_of(edition))
-    return _built[key]
+        _built[key] = Remembered(lambda: build_files(data, lang, site_of(edition), licence_of(edition)))
+    return _built[key].get()
 
 
 def field_rows(data: Any, lang: str, langs: tuple[str, ...] = LANGS) -> list[dict[str, Any]]:

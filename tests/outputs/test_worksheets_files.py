@@ -170,3 +170,26 @@ def test_edition_logo_reaches_every_format(data, tmp_path: Path):
     assert any(n.startswith("Pictures/") for n in zipfile.ZipFile(files["odt"]).namelist())
     plain = generate(data, "en", sheets, tmp_path / "cache")
     assert plain.built, "a logo change must not reuse the documents made without it"
+
+
+def test_a_deferring_build_keeps_the_published_copy_of_a_changed_worksheet(data, tmp_path: Path):
+    """`make serve`'s dirty rebuilds: a changed worksheet's documents are not made while a
+    published copy stands in for them; the full build behind makes them."""
+    folder = tmp_path / "defs"
+    folder.mkdir()
+    shutil.copy(FOLDER / "p3-s3.yml", folder)
+    out, site = tmp_path / "cache", tmp_path / "site"
+    publish(site, generate(data, "en", load_worksheets(data, folder), out).downloads)
+    published = {p.name: p.read_bytes() for p in (site / SUBDIR).iterdir()}
+    path = folder / "p3-s3.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Gaps and decisions", "Gaps and choices"), encoding="utf-8")
+    deferred = generate(data, "en", load_worksheets(data, folder), out, published=site / SUBDIR)
+    assert not deferred.built and sorted(deferred.deferred) == sorted(published)
+    assert all(d.path.parent == site / SUBDIR and d.size == len(published[d.filename])
+               for d in deferred.downloads["p3-s3"])
+    publish(site, deferred.downloads)  # the stale copies stay as they were
+    assert {p.name: p.read_bytes() for p in (site / SUBDIR).iterdir()} == published
+    full = generate(data, "en", load_worksheets(data, folder), out)
+    assert len(full.built) == 3
+    publish(site, full.downloads)
+    assert Document(str(site / SUBDIR / "p3-s3-adjusting-the-plan.en.docx")).core_properties.title == "Gaps and choices"

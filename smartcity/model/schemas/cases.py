@@ -6,10 +6,11 @@ schema by itself, and needs a description in data/ui/cases.yml (`field.<name>`).
 """
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated, ClassVar, Optional
 
 from pydantic import Field, model_validator
 
+from smartcity.model.reads import FieldReads
 from smartcity.model.schemas.base import CaseRef, DimensionRef, Id, NonEmpty, Source, StepRef, Strict, Text, ref
 
 # A page of the guide, as written in nav.yml: a path under docs/<lang>/.
@@ -52,7 +53,9 @@ class CaseSource(Strict):
     lines: Optional[str] = None
 
 
-class Case(Strict):
+class Case(FieldReads, Strict):
+    READS_SOURCE: ClassVar[str] = "cases"  # a page's reads of a case are recorded per field
+
     id: Id
     city: Text
     title: Optional[Text] = None  # the page's title, where the city alone does not tell two cases apart

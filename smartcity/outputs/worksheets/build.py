@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from smartcity.core.switches import downloads_enabled
+from smartcity.model.reads import Remembered
 
 from smartcity.outputs.worksheets import cache, odt, pdf, word
 from smartcity.outputs.worksheets.fonts import subset_fonts
@@ -55,6 +56,7 @@ class Result:
     downloads: dict[str, list[Download]] = field(default_factory=dict)
     built: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
+    deferred: list[str] = field(default_factory=list)  # stale copies kept (see generate)
     seconds: float = 0.0
 
 
@@ -66,7 +68,10 @@ def make(v: SheetView, fmt: str, target: Path, fonts: dict[str, Path]) -> None:
 
 
 def generate(data: Any, lang: str, sheets: dict[str, Worksheet] | None = None,
-             folder: Path = cache.FOLDER, header: Header | None = None, jobs: int = 1) -> Result:
+             folder: Path = cache.FOLDER, header: Header | None = None, jobs: int = 1,
+             published: Path | None = None) -> Result:
+    """`published`: a site's downloads folder. A document not in the cache that has a copy there
+    is not made: the copy stands for it (`make serve`'s dirty rebuilds; a full build follows)."""
     start = time.perf_counter()
     sheets = load_cached(data) if sheets is None else sheets
     header = header or header_for(lang)
@@ -83,6 +88,9 @@ def generate(data: Any, lang: str, sheets: dict[str, Worksheet] | None = None,
             result.downloads.setdefault(sheet.id, []).append(Download(sheet.id, fmt, v.filename(fmt), target, 0))
             if target.exists():
                 result.reused.append(target.name)
+            elif published is not None and (published / v.filename(fmt)).is_file():
+                result.downloads[sheet.id][-1] = Download(sheet.id, fmt, v.filename(fmt), published / v.filename(fmt), 0)
+                result.deferred.append(v.filename(fmt))
             else:
                 todo.append((v, fmt, target))
     if jobs > 1 and len(todo) > 3:
@@ -100,26 +108,29 @@ def generate(data: Any, lang: str, sheets: dict[str, Worksheet] | None = None,
     return result
 
 
-_memo: dict[tuple, Result] = {}
+_memo: dict[tuple, Remembered] = {}
 
 
-def downloads(data: Any, lang: str, folder: Path = cache.FOLDER) -> dict[str, list[Download]]:
-    """The downloads of every worksheet in `lang`, generated if needed; memoised per content state."""
+def downloads(data: Any, lang: str, folder: Path = cache.FOLDER,
+              published: Path | None = None) -> dict[str, list[Download]]:
+    """The downloads of every worksheet in `lang`, generated if needed; memoised per content state.
+    `published`: see generate()."""
     sheets = load_cached(data)
     header = header_for(lang)
     if not downloads_enabled():  # SC_DOWNLOADS=0: links and names only, nothing generated
         return {s.id: [Download(s.id, fmt, view(data, s, lang, header).filename(fmt), Path(), 0) for fmt in FORMATS]
                 for s in sheets.values()}
-    memo_key = (lang, id(data), id(sheets), header, str(folder))
+    memo_key = (lang, id(data), id(sheets), header, str(folder), str(published))
     if memo_key not in _memo:
         if len(_memo) > 4:
             _memo.clear()
         # Languages already build side by side: each takes half the cores.
-        result = generate(data, lang, sheets, folder, header, jobs=max(1, (os.cpu_count() or 1) // 2))
-        log.info("worksheets (%s): %d built, %d reused in %.2f s",
-                 lang, len(result.built), len(result.reused), result.seconds)
-        _memo[memo_key] = result
-    return _memo[memo_key].downloads
+        memo = Remembered(lambda: generate(data, lang, sheets, folder, header,
+                                           jobs=max(1, (os.cpu_count() or 1) // 2), published=published))
+        log.info("worksheets (%s): %d built, %d reused, %d left stale in %.2f s", lang, len(memo.value.built),
+                 len(memo.value.reused), len(memo.value.deferred), memo.value.seconds)
+        _memo[memo_key] = memo
+    return _memo[memo_key].get().downloads
 
 
 def publish(site_dir: Path, items: dict[str, list[Download]]) -> list[Path]:
@@ -135,6 +146,9 @@ def publish(site_dir: Path, items: dict[str, list[Download]]) -> list[Path]:
     written = []
     for name, d in wanted.items():
         out = target / name
+        if out == d.path:  # a stale copy standing in for its document (generate's `published`)
+            written.append(out)
+            continue
         if not out.exists() or out.stat().st_size != d.size or out.stat().st_mtime < d.path.stat().st_mtime:
             shutil.copyfile(d.path, out)
         written.append(out)

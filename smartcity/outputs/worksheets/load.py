@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from smartcity.model.reads import Remembered, note
 from smartcity.model.loader import ROOT, DataError, _rel, _validate, read_yaml, sources
 from smartcity.model.schemas.base import Text
 
@@ -97,14 +98,16 @@ def load_worksheets(data: Any, folder: Path = FOLDER) -> dict[str, Worksheet]:
     return {id_: sheets[id_] for id_ in order if id_ in sheets}
 
 
-_cache: dict[tuple, tuple[Any, dict[str, Worksheet]]] = {}
+_cache: dict[tuple, tuple[Any, Remembered]] = {}
+READS_NAME = "worksheets"  # how a read of the definitions is recorded (smartcity/model/reads.py)
 
 
 def load_cached(data: Any, folder: Path = FOLDER) -> dict[str, Worksheet]:
     """Load once per state of the definitions and of the data (`make serve` stays fast)."""
     stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.yml")))
     key = (str(folder), id(data), stamp)
+    note((READS_NAME,))
     if key not in _cache:
         _cache.clear()
-        _cache[key] = (data, load_worksheets(data, folder))  # holding data keeps its id unique
-    return _cache[key][1]
+        _cache[key] = (data, Remembered(lambda: load_worksheets(data, folder)))  # holding data keeps its id unique
+    return _cache[key][1].get()
