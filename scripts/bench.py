@@ -40,7 +40,7 @@ IGNORE = shutil.ignore_patterns(".git", ".venv", "site", ".cache", "node_modules
 DIRTY = """
 import json, sys, time
 from pathlib import Path
-from scripts.serve import warm_up
+from scripts.serve_workers import warm_up
 from scripts.site import build_all, build_language, write_root
 site, page, lang = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 build_all(site, jobs=2)                      # what `make serve` does first

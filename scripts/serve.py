@@ -30,7 +30,7 @@ from markupsafe import escape
 from mkdocs.livereload import LiveReloadServer
 
 from smartcity.edition.model import FORK, edition_path, load_edition
-from scripts.site import ROOT, build_language, config_file, write_root
+from scripts.site import ROOT, build_language, write_root
 from scripts.serve_workers import CatchUp, Workers
 
 CODE = ["smartcity", "overrides", "config", "mkdocs.yml", "pyproject.toml"]  # restart the workers
@@ -47,22 +47,6 @@ def snapshot(paths: list[Path]) -> dict[str, int]:
             if path.is_file() and "__pycache__" not in path.parts:
                 out[str(path)] = path.stat().st_mtime_ns
     return out
-
-
-def warm_up(langs: list[str]) -> None:
-    """Load in this process what every rebuild needs (libraries, data, worksheet downloads), so the
-    first reload after a save is as quick as the next."""
-    import material.plugins.search.plugin  # noqa: F401
-    import mkdocs_macros.plugin  # noqa: F401
-    from mkdocs.config import load_config
-
-    from smartcity.edition.data import site_data
-    from smartcity.outputs.worksheets.build import downloads
-
-    data = site_data()
-    for lang in langs:
-        downloads(data, lang)
-        load_config(config_file=str(config_file(lang))).theme.get_env()
 
 
 class Server(LiveReloadServer):

@@ -17,9 +17,25 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
-from scripts.site import ROOT, build_language
+from scripts.site import ROOT, build_language, config_file
 
 log = logging.getLogger("mkdocs.sc.serve")
+
+
+def warm_up(langs: list[str]) -> None:
+    """Load in this process what every rebuild needs (libraries, data, worksheet downloads), so the
+    first reload after a save is as quick as the next."""
+    import material.plugins.search.plugin  # noqa: F401
+    import mkdocs_macros.plugin  # noqa: F401
+    from mkdocs.config import load_config
+
+    from smartcity.edition.data import site_data
+    from smartcity.outputs.worksheets.build import downloads
+
+    data = site_data()
+    for lang in langs:
+        downloads(data, lang)
+        load_config(config_file=str(config_file(lang))).theme.get_env()
 
 
 def _build(lang: str, site: str, dirty: bool) -> None:
@@ -27,8 +43,6 @@ def _build(lang: str, site: str, dirty: bool) -> None:
 
 
 def _warm(lang: str) -> None:
-    from scripts.serve import warm_up
-
     warm_up([lang])
 
 
