@@ -43,8 +43,8 @@ def typeset_text(text: str, rules: str | None, unit_words: tuple[str, ...] = ())
         return text
     for pattern, repl in compiled:
         text = pattern.sub(repl, text)
-    # Thousands may have several groups: 1 000 000
-    return _THOUSANDS.sub(NNBSP, text) if rules == "french" else text
+    # Thousands may have several groups (1 000 000): a second pass joins the overlapping ones
+    return _THOUSANDS.sub(NNBSP, text) if any(p is _THOUSANDS for p, _ in compiled) else text
 
 
 def typeset(html: str, rules: str | None, unit_words: tuple[str, ...] = ()) -> str:

@@ -39,14 +39,6 @@ class Language(Strict):
         """Plain text with it (documents and script strings, which no page hook reaches)."""
         return typeset_text(text, self.typography.rules, self.typography.unit_words)
 
-    @property
-    def country(self) -> str:
-        return self.locale.split("-")[1]
-
-    @property
-    def language(self) -> str:
-        return self.locale.split("-")[0]
-
 
 class LanguagesFile(Strict):
     languages: tuple[Language, ...]

@@ -191,7 +191,8 @@ def view(data: Any, sheet: Worksheet, lang: str, header: Header | None = None) -
         for s in sheet.sections
     )
     result = SheetView(
-        id=sheet.id, lang=lang, locale=data.languages.of(lang).locale, number=step.number, total=len(steps), slug=step.slug,
+        id=sheet.id, lang=lang, locale=data.languages.of(lang).locale,
+        number=step.number, total=len(steps), slug=step.slug,
         step_title=_tx(data, step.title, lang), title=_tx(data, sheet.title, lang), purpose=_tx(data, sheet.purpose, lang),
         instructions=tuple(_tx(data, i, lang) for i in sheet.instructions), sections=sections,
         header=header or header_for(lang),
