@@ -23,8 +23,10 @@ from scripts.bench_measure import (lighthouse, our_assets, page_weight, serve_di
                                    guide_sizes)
 from scripts.bench_serve import authoring_loop
 from scripts.site import ROOT
+from smartcity.model.loader import read_languages
 
-LANGS = ("fr", "en")
+LANGS = read_languages().codes  # the data's languages.yml
+EDITED = LANGS[-1]  # the language whose step page is edited
 STEP = "phase-1/p1-s1-diagnosis"  # the step page measured and edited
 BUDGETS = {  # issue 11
     "lighthouse_performance_min": 95, "lighthouse_other_min": 100,
@@ -44,7 +46,7 @@ from scripts.serve_workers import warm_up
 from scripts.site import build_all, build_language, write_root
 site, page, lang = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 build_all(site, jobs=2)                      # what `make serve` does first
-warm_up(["fr", "en"])
+warm_up(sys.argv[4].split(","))
 times = []
 for i in range(3):                           # then, on each save, its dirty rebuild
     page.write_text(page.read_text(encoding="utf-8") + f"\\n\\nBench edit {i}.\\n", encoding="utf-8")
@@ -83,10 +85,10 @@ def build_times(work: Path) -> tuple[dict, Path]:
     out = {"cold_full": build("site")}
     out["no_downloads"] = build("site-nodl", {"SC_DOWNLOADS": "0"})
     out["warm_full"] = build("site-warm")
-    page = repo / "docs" / "en" / f"{STEP}.md"
+    page = repo / "docs" / EDITED / f"{STEP}.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n\nBench edit.\n", encoding="utf-8")
     out["warm_full_after_edit"] = build("site-warm")
-    dirty = timed([py, "-c", DIRTY, str(work / "site-serve"), str(page), "en"], repo, env)
+    dirty = timed([py, "-c", DIRTY, str(work / "site-serve"), str(page), EDITED, ",".join(LANGS)], repo, env)
     times = json.loads(dirty.pop("stdout").splitlines()[-1])
     out["serve_dirty_reload_s"] = [round(t, 2) for t in times]
     out["authoring_loop"] = authoring_loop(repo, env, STEP)  # `make serve` itself, a page then a case saved

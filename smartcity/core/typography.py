@@ -1,41 +1,60 @@
-"""French typography on built HTML: no-break spaces where French needs them.
+"""Typography on built HTML: no-break spaces where a language needs them.
 
-Authors type ordinary spaces; this keeps "70 %", "7 500", "« mot »" and
-"question ?" from breaking across lines. Only text is touched: tags,
-attributes, code, scripts and styles are left as they are.
+Authors type ordinary spaces; for French this keeps "70 %", "7 500", "« mot »" and
+"question ?" from breaking across lines. Only text is touched: tags, attributes, code,
+scripts and styles are left as they are. Which rules a language takes, and the words that
+stay with their number, come from the data's languages.yml (a rule set is named there).
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
 
 _SKIP = re.compile(r"(<(code|pre|script|style|kbd|samp|textarea)\b.*?</\2>|<[^>]+>)", re.S | re.I)
-_RULES = [
-    (re.compile(r"(?<=\S)[ \u00a0\u202f]+([;!?])(?=\s|$|<|\))"), NNBSP + r"\1"),
-    (re.compile(r"(?<=\S)[ \u00a0]+:(?=\s|$)"), NBSP + ":"),
-    (re.compile(r"(?<=\d)[ \u202f]+%"), NBSP + "%"),
-    (re.compile(r"(?<=\d) (?=\d{3}(?!\d))"), NNBSP),
-    (re.compile(r"«[ \u00a0]*"), "«" + NNBSP),
-    (re.compile(r"[ \u00a0]*»"), NNBSP + "»"),
-    (re.compile(r"(?<=\d) (?=(?:€|km|h|min|ans?|millions?|milliards?)\b)"), NBSP),
-]
+_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+RULE_SETS = {
+    "french": [
+        (re.compile(r"(?<=\S)[ \u00a0\u202f]+([;!?])(?=\s|$|<|\))"), NNBSP + r"\1"),
+        (re.compile(r"(?<=\S)[ \u00a0]+:(?=\s|$)"), NBSP + ":"),
+        (re.compile(r"(?<=\d)[ \u202f]+%"), NBSP + "%"),
+        (_THOUSANDS, NNBSP),
+        (re.compile(r"«[ \u00a0]*"), "«" + NNBSP),
+        (re.compile(r"[ \u00a0]*»"), NNBSP + "»"),
+    ],
+}
 
 
-def french_text(text: str) -> str:
-    for pattern, repl in _RULES:
+@lru_cache(maxsize=8)
+def _rules(name: str | None, unit_words: tuple[str, ...]) -> list[tuple[re.Pattern, str]]:
+    rules = list(RULE_SETS.get(name, [])) if name else []
+    if unit_words:
+        words = "|".join(re.escape(w) for w in sorted(unit_words, key=len, reverse=True))
+        rules.append((re.compile(rf"(?<=\d) (?=(?:{words})\b)"), NBSP))
+    return rules
+
+
+def typeset_text(text: str, rules: str | None, unit_words: tuple[str, ...] = ()) -> str:
+    """Plain text with the spacing of the rule set `rules` (None: left as it is)."""
+    compiled = _rules(rules, tuple(unit_words))
+    if not compiled:
+        return text
+    for pattern, repl in compiled:
         text = pattern.sub(repl, text)
-    # Thousands may have several groups: 1 000 000
-    return _RULES[3][0].sub(NNBSP, text)
+    # Thousands may have several groups (1 000 000): a second pass joins the overlapping ones
+    return _THOUSANDS.sub(NNBSP, text) if any(p is _THOUSANDS for p, _ in compiled) else text
 
 
-def french(html: str) -> str:
-    """Apply French spacing rules to the text nodes of an HTML fragment."""
+def typeset(html: str, rules: str | None, unit_words: tuple[str, ...] = ()) -> str:
+    """The same rules on the text nodes of an HTML fragment."""
+    if not _rules(rules, tuple(unit_words)):
+        return html
     out, pos = [], 0
     for match in _SKIP.finditer(html):
-        out.append(french_text(html[pos:match.start()]))
+        out.append(typeset_text(html[pos:match.start()], rules, unit_words))
         out.append(match.group(0))
         pos = match.end()
-    out.append(french_text(html[pos:]))
+    out.append(typeset_text(html[pos:], rules, unit_words))
     return "".join(out)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Any, Literal, Optional, Union
+from typing import Annotated, Any, ClassVar, Literal, Optional, Union
 
 from pydantic import AnyHttpUrl, Field, PrivateAttr, StringConstraints, ValidationError, ValidationInfo, field_validator
 
@@ -18,11 +18,11 @@ from smartcity.edition import colour
 from smartcity.edition.colours import Colours, field_error as _error
 from smartcity.edition.identity import identity_problems
 from smartcity.edition.images import ImageError, check_image, document_png
-from smartcity.model.loader import ROOT, DataError, _entry_and_field, _rel, read_yaml
-from smartcity.model.schemas.base import LANGS, Id, NonEmpty, Strict
+from smartcity.model.loader import DATA_DIR, ROOT, DataError, _entry_and_field, _rel, read_languages, read_yaml
+from smartcity.model.schemas.base import ByLanguage, Id, NonEmpty, Strict, declared
 from smartcity.core.validation_words import plain
 
-Lang = str  # checked against LANGS with a message that names the language
+Lang = str  # checked against the data's languages.yml with a message that names the language
 
 
 def _file(value: str, info: ValidationInfo, kinds: tuple[str, ...]) -> Path:
@@ -38,14 +38,14 @@ def _file(value: str, info: ValidationInfo, kinds: tuple[str, ...]) -> Path:
     return path
 
 
-class LangText(Strict):
+class LangText(ByLanguage):
     """Edition text: written in the languages the edition offers (checked by Edition)."""
 
-    fr: Optional[NonEmpty] = None
-    en: Optional[NonEmpty] = None
+    REQUIRED: ClassVar[bool] = False
+    __pydantic_extra__: dict[str, Optional[NonEmpty]] = Field(init=False)
 
     def __call__(self, lang: str) -> str:
-        value = getattr(self, lang)
+        value = getattr(self, lang, None)
         if value is None:
             raise DataError(f"edition: no '{lang}' text")
         return value
@@ -98,7 +98,7 @@ class Edition(Strict):
     def _every_language(cls, value: Any, info: ValidationInfo) -> Any:
         text = value.name if isinstance(value, Organisation) else value
         for code in info.data.get("languages") or ():
-            if text is not None and getattr(text, code) is None:
+            if text is not None and getattr(text, code, None) is None:
                 where = "name." if isinstance(value, Organisation) else ""
                 raise _error(f"{where}{code} is missing: the edition offers {', '.join(info.data['languages'])}")
         return value
@@ -131,11 +131,11 @@ class Edition(Strict):
 
     @field_validator("languages")
     @classmethod
-    def _languages(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+    def _languages(cls, value: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
         if not value:
-            raise _error(f"offer at least one of {', '.join(LANGS)}")
+            raise _error(f"offer at least one of {', '.join(declared(info) or ())}")
         for code in value:
-            _known_language(code)
+            _known_language(code, info)
         if len(set(value)) != len(value):
             raise _error("a language is listed twice")
         return value
@@ -143,7 +143,7 @@ class Edition(Strict):
     @field_validator("default_language")
     @classmethod
     def _default(cls, value: str, info: ValidationInfo) -> str:
-        _known_language(value)
+        _known_language(value, info)
         offered = info.data.get("languages") or ()
         if offered and value not in offered:
             raise _error(f"'{value}' is not among the languages offered ({', '.join(offered)})")
@@ -187,13 +187,16 @@ def namespace(edition_id: str) -> str:
     return f"sc:{edition_id}"
 
 
-def _known_language(code: Any) -> None:
-    if code not in LANGS:
-        raise _error(f"unknown language '{code}': this guide is written in {' and '.join(LANGS)}")
+def _known_language(code: Any, info: ValidationInfo) -> None:
+    known = declared(info) or ()
+    if code not in known:
+        raise _error(f"unknown language '{code}': this guide is written in {' and '.join(known)} "
+                     f"(data/languages.yml)")
 
 
 # The reference edition is recognised by where it lives, never by a value a fork would copy.
 REFERENCE = ROOT / "edition" / "reference" / "edition.yml"
+LANGUAGES = DATA_DIR / "languages.yml"  # an edition offers only languages the data declares
 FORK = ROOT / "edition.yml"  # a fork's own file: upstream ships it without values and never changes it
 
 
@@ -221,11 +224,12 @@ def load_edition(path: Path | None = None) -> Edition:
     known = _memo.get(path)
     if known:
         stamp, edition = known
-        if stamp == _stamp(path, edition.logo, edition.logo_documents, edition.favicon):
+        if stamp == _stamp(path, edition.logo, edition.logo_documents, edition.favicon, LANGUAGES):
             return edition
     raw = read_yaml(path)
     try:
-        edition = Edition.model_validate(raw, context={"base": path.parent})
+        edition = Edition.model_validate(raw, context={"base": path.parent,
+                                                       "declared": read_languages(DATA_DIR).codes})
     except ValidationError as err:
         raise DataError("\n".join(_describe(path, raw, err))) from None
     edition._path = path
@@ -233,7 +237,7 @@ def load_edition(path: Path | None = None) -> Edition:
         problems = identity_problems(edition, load_edition(REFERENCE))
         if problems:
             raise DataError("\n".join(f"{_rel(path)}: field '{field}': {text}" for field, text in problems))
-    _memo[path] = (_stamp(path, edition.logo, edition.logo_documents, edition.favicon), edition)
+    _memo[path] = (_stamp(path, edition.logo, edition.logo_documents, edition.favicon, LANGUAGES), edition)
     return edition
 
 

@@ -19,10 +19,19 @@ the whole-guide PDF. Our additions to Material's own scripts are appended to the
 """
 from __future__ import annotations
 
+import re
 from itertools import groupby
 
-# Material's script -> our addition, appended minified; the addition is not shipped alone.
-EXTENSIONS = {"assets/javascripts/lunr/min/lunr.fr.min.js": "assets/javascripts/lunr/sc-fold-fr.js"}
+# Our addition to Material's search support of a language, appended minified and not shipped
+# alone: lunr/sc-fold-<code>.js joins lunr/min/lunr.<code>.min.js. A language needs none.
+ADDITION = re.compile(r"^assets/javascripts/lunr/sc-fold-([a-z]{2,3})\.js$")
+EXTENSIONS: dict[str, str] = {}  # further additions: Material's script -> ours
+
+
+def extensions(files) -> dict[str, str]:
+    found = {f"assets/javascripts/lunr/min/lunr.{m.group(1)}.min.js": f.src_uri
+             for f in files if (m := ADDITION.match(f.src_uri))}
+    return {**found, **EXTENSIONS}
 
 
 def _path(entry) -> str:
@@ -132,7 +141,7 @@ def _extend(files, config) -> None:
 
     from smartcity.outputs.bundle import extend
 
-    for target, addition in EXTENSIONS.items():
+    for target, addition in extensions(files).items():
         base, extra = files.get_file_from_path(target), files.get_file_from_path(addition)
         if extra is None:
             continue

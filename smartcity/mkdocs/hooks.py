@@ -16,15 +16,14 @@ from smartcity.core.lang import LanguageError, page_lang
 from smartcity.model.loader import ROOT, DataError
 from smartcity.edition.data import site_data
 from smartcity.pages.nav import build_nav
-from smartcity.core.typography import french
 
 log = logging.getLogger("mkdocs.plugins.smartcity")
 
 
 def on_config(config):
     try:
-        lang = page_lang(config)
         data = site_data()
+        lang = page_lang(config, data.languages.codes)
         edition = load_edition()
     except (DataError, LanguageError) as err:
         raise PluginError(str(err)) from None
@@ -63,7 +62,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return french(html) if config.extra["sc_lang"] == "fr" else html
+    return site_data().languages.of(config.extra["sc_lang"]).typeset(html)
 
 
 def on_template_context(context, template_name, config):

@@ -12,7 +12,8 @@ from pydantic import BaseModel, ValidationError
 
 from smartcity.model import reads, schemas as models
 from smartcity.core.validation_words import plain
-from smartcity.model.schemas.base import LANGS, Source, iter_refs
+from smartcity.model.schemas.base import Source, iter_refs
+from smartcity.model.schemas.languages import LanguagesFile
 
 ROOT = Path(__file__).resolve().parents[2]  # smartcity/model/loader.py
 DATA_DIR = ROOT / "data"
@@ -147,10 +148,15 @@ def _entry_and_field(raw: Any, loc: Iterable[Any]) -> tuple[str | None, str]:
     return entry, ".".join(parts).replace(".[", "[")
 
 
-def _validate(path: Path, raw: Any, model: type[BaseModel], languages: tuple[str, ...] | None = None) -> BaseModel:
-    """`languages`: those an edition's own file is written in (models.base.offered); None for data/."""
+def _validate(path: Path, raw: Any, model: type[BaseModel], languages: tuple[str, ...] | None = None,
+              declared: tuple[str, ...] | None = None) -> BaseModel:
+    """`declared`: the data root's languages; `languages`: those an edition's own file is written
+    in (models.base.offered), None for the data root's files, which need every declared one."""
+    context: dict[str, Any] = {} if declared is None else {"declared": tuple(declared)}
+    if languages is not None:
+        context["languages"] = tuple(languages)
     try:
-        return model.model_validate(raw, context=None if languages is None else {"languages": tuple(languages)})
+        return model.model_validate(raw, context=context or None)
     except ValidationError as err:
         lines = []
         for problem in err.errors():
@@ -207,19 +213,38 @@ def _stamp(data_dir: Path, extra: list[Path]) -> tuple:
     return tuple((str(p), p.stat().st_mtime_ns) for p in sorted(paths))
 
 
+def read_languages(data_dir: Path = DATA_DIR) -> LanguagesFile:
+    """The languages a data root declares (its languages.yml), read before any text."""
+    path = data_dir / "languages.yml"
+    if not path.is_file():
+        raise DataError(f"{_rel(path)}: file is missing (it declares the languages of the texts)")
+    value = _validate(path, read_yaml(path), LanguagesFile)
+    assert isinstance(value, LanguagesFile)
+    return value
+
+
 def load(data_dir: Path = DATA_DIR, extra_dirs: dict[str, list[Path]] | None = None,
-         languages: tuple[str, ...] = LANGS) -> Data:
-    """Read every source, validate it, index its ids and check every reference.
+         languages: tuple[str, ...] | None = None, only: Iterable[str] | None = None) -> Data:
+    """Read every source of the data root `data_dir`, validate it, index its ids and check
+    every reference. Its texts are in the languages its languages.yml declares.
 
     The files of `extra_dirs` (an edition's local cases) need their texts in `languages`
-    only, the languages the edition offers; data/ always needs every language.
+    only, the languages the edition offers; the data root always needs every declared one.
+    `only` names the sources a smaller site uses (a test's data root holds just those): the
+    others are not read, and are not attributes of the result. The guide's data/ is always
+    loaded whole (None), so each of its files is checked.
     """
+    declared = read_languages(data_dir).codes
+    unknown = [code for code in languages or () if code not in declared]
+    if unknown:
+        raise DataError(f"{_rel(data_dir / 'languages.yml')}: language {', '.join(unknown)} is not declared "
+                        f"(declared: {', '.join(declared)})")
     data = Data()
     loaded: list[tuple[Path, BaseModel]] = []
-    for source in sources():
+    for source in _chosen(only):
         values = []
         for path, own in _paths(data_dir, source, extra_dirs or {}):
-            value = _validate(path, read_yaml(path), source.model, languages if own else None)
+            value = _validate(path, read_yaml(path), source.model, languages if own else None, declared)
             values.append(value)
             loaded.append((path, value))
             if source.many and source.kind:
@@ -232,6 +257,17 @@ def load(data_dir: Path = DATA_DIR, extra_dirs: dict[str, list[Path]] | None = N
         data._holds(source)
     _check_refs(data, loaded)
     return data
+
+
+def _chosen(only: Iterable[str] | None) -> list[Source]:
+    every = sources()
+    if only is None:
+        return every
+    wanted, known = {"languages", *only}, {s.name for s in every}
+    unknown = sorted(wanted - known)
+    if unknown:
+        raise DataError(f"no data source named {', '.join(unknown)} (known: {', '.join(sorted(known))})")
+    return [s for s in every if s.name in wanted]
 
 
 def _register(data: Data, kind: str, id_: str, entry: Any, path: Path) -> None:
@@ -255,11 +291,11 @@ _cache: dict[tuple, Data] = {}
 
 
 def load_cached(data_dir: Path = DATA_DIR, extra_dirs: dict[str, list[Path]] | None = None,
-                languages: tuple[str, ...] = LANGS) -> Data:
+                languages: tuple[str, ...] | None = None) -> Data:
     """Load once per content state: `make serve` reloads only when a data file changed.
     The site's data, as an edition makes it, comes from smartcity.edition.data.site_data()."""
     extra = [d for ds in (extra_dirs or {}).values() for d in ds]
-    key = (str(data_dir), _stamp(data_dir, extra), tuple(languages))
+    key = (str(data_dir), _stamp(data_dir, extra), tuple(languages or ()))
     if key not in _cache:
         _cache.clear()
         _cache[key] = load(data_dir, extra_dirs, languages)

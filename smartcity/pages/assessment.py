@@ -14,7 +14,6 @@ from smartcity.model.traversal import full_checklist_groups
 from smartcity.pages.registry import Ctx, macro
 from smartcity.render.store_messages import STORE_MESSAGES
 from smartcity.render.env import render
-from smartcity.core.typography import french_text
 
 STATES = ("todo", "started", "done")
 # Strings of the script: assess.msg.* plus the worksheets' storage and import messages,
@@ -27,7 +26,8 @@ FULL_PAGE = "resources/checklist.html"
 def messages(data: Any, lang: str) -> dict[str, str]:
     texts = {k: data.t(f"assess.msg.{k}", lang) for k in MESSAGES}
     texts.update({k: data.t(f"ws.msg.{k}", lang) for k in STORE_MESSAGES})
-    return {k: french_text(v) for k, v in texts.items()} if lang == "fr" else texts
+    typeset = data.languages.of(lang).typeset_text
+    return {k: typeset(v) for k, v in texts.items()}
 
 
 def config(data: Any, lang: str) -> dict[str, Any]:

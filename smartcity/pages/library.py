@@ -12,10 +12,11 @@ from typing import Any, Callable
 from markupsafe import escape
 
 from smartcity.outputs.open_data.library import INTRO, band_ids, case_path, case_title, case_url, countries, key_figures, library_cases, page_title, population_band, similar, step_page_url, step_units, where
-from smartcity.outputs.open_data.export import FILES, OUT_DIR, Site, build_files, cases_schema, columns, csv_field_key, languages_words
+from smartcity.outputs.open_data.export import (
+    FILES, OUT_DIR, Site, build_files, cases_schema, columns, csv_field_key, in_order, languages_words,
+)
 from smartcity.model.reads import Remembered
 from smartcity.model.loader import ROOT, DataError
-from smartcity.model.schemas.base import LANGS
 from smartcity.pages.registry import Ctx, macro
 from smartcity.render.env import render
 from smartcity.model.traversal import ordered_units
@@ -116,9 +117,10 @@ def open_data_files(data: Any, lang: str, edition: Any) -> dict[str, bytes]:
     return _built[key].get()
 
 
-def field_rows(data: Any, lang: str, langs: tuple[str, ...] = LANGS) -> list[dict[str, Any]]:
+def field_rows(data: Any, lang: str, langs: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
     """Every field of a published case, nested ones as `parent.child`, with its CSV columns
     in the edition's languages `langs`."""
+    langs = in_order(data, langs)
     schema = cases_schema(data, lang, langs)
     defs = schema["$defs"]
     columns_of: dict[str, list[str]] = {}
@@ -161,7 +163,7 @@ DATA_PARTS = ("files", "fields", "values")
 
 
 def render_open_data(data: Any, lang: str, here: str, files: dict[str, bytes], licence: str,
-                     part: str = "files", langs: tuple[str, ...] = LANGS) -> str:
+                     part: str = "files", langs: tuple[str, ...] | None = None) -> str:
     """A part of the Data page: the files with their sizes and licence, the fields, or the coded
     values; the files and their columns are in the edition's languages `langs`."""
     if part not in DATA_PARTS:

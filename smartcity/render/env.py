@@ -112,7 +112,7 @@ def render(template: str, data: Any, lang: str, here: str = "index.html", **valu
         "t": lambda key: data.t(key, lang),
         "tx": lambda text: text(lang),
         "figure": lambda value, unit=None, approx=False: fmt.figure(data, value, unit, lang, approx),
-        "number": lambda value: fmt.number(value, lang),
+        "number": lambda value: fmt.number(data, value, lang),
         "link": lambda target: relative(target, here),
         "step_link": lambda step_id: relative(step_url(data, step_id), here),
         "unit_of": lambda step_id: data.get("step", step_id),

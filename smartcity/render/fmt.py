@@ -7,8 +7,9 @@ NBSP = "\u00a0"
 NNBSP = "\u202f"  # narrow no-break space: French thousands separator
 
 
-def number(value: float | int, lang: str) -> str:
-    """7500 -> '7 500' (fr, narrow nbsp) or '7,500' (en); 2.5 -> '2,5' or '2.5'.
+def number(data: Any, value: float | int, lang: str) -> str:
+    """7500 -> '7 500' (fr, narrow nbsp) or '7,500' (en); 2.5 -> '2,5' or '2.5': the
+    separators of the data's languages.yml.
 
     Years and other 4-digit codes are not numbers: pass them as int with unit 'year'.
     """
@@ -23,17 +24,18 @@ def number(value: float | int, lang: str) -> str:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
     groups.insert(0, whole)
-    sep, dec = (NNBSP, ",") if lang == "fr" else (",", ".")
+    numbers = data.languages.of(lang).numbers
+    sep, dec = numbers.thousands, numbers.decimal
     text = sep.join(groups) + (dec + frac if frac else "")
     return ("\u2212" if negative else "") + text
 
 
 def figure(data: Any, value: float | int, unit: str | None, lang: str, approx: bool = False) -> str:
     """A number with its unit, e.g. '70 %' / '70%', '€50 million' / '50 millions €'."""
-    n = str(value) if unit == "year" else number(value, lang)
+    n = str(value) if unit == "year" else number(data, value, lang)
     text = data.units.root[unit](lang).replace("{n}", n) if unit else n
-    if lang == "fr":
-        text = text.replace(" ", NBSP).replace(NBSP + "%", NBSP + "%")
+    if data.languages.of(lang).typography.rules:  # a figure never breaks where spacing rules apply
+        text = text.replace(" ", NBSP)
     if approx:
         text = data.t("fig.about", lang).replace("{x}", text)
     return text

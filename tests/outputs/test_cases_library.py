@@ -17,7 +17,7 @@ from smartcity.render.fmt import figure
 from smartcity.pages.library import generated_files, render_case_page, render_explorer, render_open_data
 from smartcity.render.env import md_text
 from smartcity.outputs.open_data.library import band_ids, case_title, countries, key_figures, library_cases, phases_of, population_band, where
-from smartcity.outputs.open_data.export import COLUMNS, FILES, CasesExport, Site, build_files
+from smartcity.outputs.open_data.export import FILES, CasesExport, Site, build_files, columns
 from smartcity.model.loader import ROOT, DataError, load
 from smartcity.pages.nav import build_nav, expected_pages
 from smartcity.model.schemas.cases import Case
@@ -222,7 +222,7 @@ def test_cases_csv_reads_back_as_the_data(exported):
     raw = files["en"]["cases.csv"]
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    assert list(rows[0]) == [name for name, *_ in COLUMNS]
+    assert list(rows[0]) == [name for name, *_ in columns(LANGS)]
     assert [r["id"] for r in rows] == [c.id for c in library_cases(data, "en")]
     for row in rows:
         case = data.get("case", row["id"])
@@ -258,7 +258,7 @@ def test_data_page_links_and_describes_every_file_and_field(exported, lang):
     for name in FILES:
         assert f'href="../data/{name}" download' in page
     assert LICENCE[lang] in page
-    for name, *_ in COLUMNS:
+    for name, *_ in columns(LANGS):
         assert f"<code>{name}</code>" in page, name
     with pytest.raises(ValueError):
         render_open_data(data, lang, "resources/data.html", files[lang], "", "everything")

@@ -1,31 +1,42 @@
-"""The page language is decided in one place; numbers and French spacing follow each language."""
+"""The page language is decided in one place; numbers and spacing follow each language as
+data/languages.yml declares it, and each declared language has its build config."""
 from __future__ import annotations
 
 import pytest
 
 from smartcity.render import fmt
 from smartcity.core.lang import LanguageError, page_lang
-from smartcity.core.typography import NBSP, NNBSP, french
+from smartcity.core.typography import NBSP, NNBSP
+from smartcity.model.loader import read_languages
+
+DECLARED = read_languages().codes
+
+
+def french(html):
+    return read_languages().of("fr").typeset(html)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_page_lang_reads_the_theme_language(lang):
-    assert page_lang({"theme": {"language": lang}}) == lang
+    assert page_lang({"theme": {"language": lang}}, DECLARED) == lang
 
 
 @pytest.mark.parametrize("bad", [None, "de", "FR", ""])
 def test_page_lang_refuses_other_languages(bad):
     with pytest.raises(LanguageError, match="theme.language"):
-        page_lang({"theme": {"language": bad}})
+        page_lang({"theme": {"language": bad}}, DECLARED)
 
 
-def test_page_lang_of_real_configs():
+def test_every_declared_language_has_a_config_that_matches_it():
+    """config/<code>.yml sets the build's language and the search plugin's stemmer as declared."""
     from mkdocs.config import load_config
 
     from scripts.site import config_file
 
-    for lang in ("en", "fr"):
-        assert page_lang(load_config(config_file=str(config_file(lang)))) == lang
+    for language in read_languages().languages:
+        config = load_config(config_file=str(config_file(language.code)))
+        assert page_lang(config, DECLARED) == language.code
+        assert list(config.plugins["material/search"].config["lang"]) == [language.search], language.code
 
 
 @pytest.mark.parametrize(
@@ -41,8 +52,8 @@ def test_page_lang_of_real_configs():
         (500, "fr", "500"),
     ],
 )
-def test_number(value, lang, expected):
-    assert fmt.number(value, lang) == expected
+def test_number(data, value, lang, expected):
+    assert fmt.number(data, value, lang) == expected
 
 
 def test_figure_with_units(data):
@@ -64,3 +75,16 @@ def test_french_spacing_touches_text_only():
 
 def test_french_spacing_leaves_years_apart():
     assert french("<p>entre 2000 et 2050, 2016 2017</p>") == "<p>entre 2000 et 2050, 2016 2017</p>"
+
+
+def test_a_language_without_spacing_rules_is_left_as_typed():
+    english = read_languages().of("en")
+    html = "<p>Yes : 70 % of « cities » ? 7 500</p>"
+    assert english.typeset(html) == html and english.typeset_text("a ; b") == "a ; b"
+
+
+def test_the_words_kept_with_their_number_are_the_declarations():
+    french_ = read_languages().of("fr")
+    assert french_.typeset_text("12 ans") == f"12{NBSP}ans"
+    assert french_.typography.model_copy(update={"unit_words": ()}) != french_.typography
+    assert read_languages().of("en").typeset_text("12 ans") == "12 ans"

@@ -1,4 +1,4 @@
-"""Building blocks shared by every data model: bilingual text, strict entries, references."""
+"""Building blocks shared by every data model: text in every declared language, strict entries, references."""
 from __future__ import annotations
 
 import typing
@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Iterable, Iterator, Optional
 
 from pydantic import (
-    BaseModel, ConfigDict, Field, SerializationInfo, StringConstraints, ValidationInfo, field_validator,
-    model_serializer,
+    BaseModel, ConfigDict, Field, SerializationInfo, StringConstraints, ValidationError, ValidationInfo,
+    model_serializer, model_validator,
 )
-
-from smartcity.core.lang import LANGS  # noqa: F401 - declared once in core, used by every model
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
@@ -33,54 +32,93 @@ class Strict(BaseModel):
                 yield kind, entry.id, entry
 
 
+def declared(info: ValidationInfo | SerializationInfo) -> tuple[str, ...] | None:
+    """The languages the data root declares (its languages.yml), as the loader passes them."""
+    return (info.context or {}).get("declared")
+
+
 def offered(info: ValidationInfo | SerializationInfo) -> tuple[str, ...]:
-    """The languages a validation or a dump is for: its context's `languages`, else both.
+    """The languages a validation or a dump is for: its context's `languages`, else every
+    declared one.
 
     The loader validates an edition's own files (its local cases) with the edition's
-    languages; the guide's data/ is validated without, so it needs both. A dump with
-    `context={"languages": ...}` keeps only those languages of every text.
+    languages; the data root's files are validated with every declared language. A dump
+    with `context={"languages": ...}` keeps only those languages of every text.
     """
-    return tuple((info.context or {}).get("languages", LANGS))
+    context = info.context or {}
+    return tuple(context.get("languages") or context.get("declared") or ())
 
 
-def _every_language_required(schema: dict[str, Any]) -> None:
-    """The published schema of a text: a non-empty string per language, all required
-    (library_export keeps the edition's languages only)."""
-    for prop in schema["properties"].values():
-        branch = next((b for b in prop.pop("anyOf", ()) if b.get("type") == "string"), {})
-        prop.pop("default", None)
-        prop.update(branch)
-    schema["required"] = list(schema["properties"])
+def _error(code: str, message: str, value: Any) -> InitErrorDetails:
+    return InitErrorDetails(type=PydanticCustomError("value_error", message, {"error": message}),
+                            loc=(code,), input=value)
 
 
-class Text(Strict):
+class ByLanguage(Strict):
+    """Values keyed by language code, for the languages the data root declares: an unknown
+    code is refused; with REQUIRED, every language of the validation (see `offered`) must
+    be there. Declared languages left out read as EMPTY, so `text.en` stays an attribute.
+    A subclass types its values with `__pydantic_extra__: dict[str, T]`; the fields it
+    declares (e.g. `case`) are not languages."""
+
+    model_config = ConfigDict(extra="allow")
+    REQUIRED: ClassVar[bool] = True
+    EMPTY: ClassVar[Any] = None
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _languages(cls, value: Any, handler: Any, info: ValidationInfo) -> Any:
+        if not isinstance(value, dict):
+            return handler(value)
+        codes = declared(info)
+        own = {key: item for key, item in value.items() if key in cls.model_fields}
+        value = {key: item for key, item in value.items() if key not in own}
+        if codes is None:  # built in code, not read from a data root: its keys are its languages
+            codes = tuple(value)
+        wanted = offered(info) or codes
+        problems = [_error(code, f"'{code}' is not a declared language (languages.yml declares "
+                                 f"{', '.join(codes)})", value[code]) for code in value if code not in codes]
+        if cls.REQUIRED:
+            listed = ", ".join(wanted[:-1]) + " and " + wanted[-1] if len(wanted) > 1 else wanted[0]
+            whose = ("the edition offers " if "languages" in (info.context or {}) else
+                     "the guide's data is written in ") + listed
+            problems += [_error(code, f"is required: add it ({whose}, so every text needs its {code} version)",
+                                value) for code in wanted if value.get(code) is None]
+        if problems:
+            raise ValidationError.from_exception_data(cls.__name__, problems)
+        return handler({**own, **{code: value.get(code, cls.EMPTY) for code in codes}})
+
+    def __call__(self, lang: str) -> Any:
+        return getattr(self, lang, self.EMPTY)
+
+
+def _non_empty_strings(schema: dict[str, Any]) -> None:
+    """A published text: a non-empty string per language (cases_schema names the languages)."""
+    branch = schema.get("additionalProperties", {})
+    schema["additionalProperties"] = next((b for b in branch.get("anyOf", ()) if b.get("type") == "string"), branch)
+
+
+class Text(ByLanguage):
     """A user-facing string, in every language its file is written for (see `offered`)."""
 
-    model_config = ConfigDict(json_schema_extra=_every_language_required)
-
-    fr: Optional[NonEmpty] = Field(default=None, validate_default=True)
-    en: Optional[NonEmpty] = Field(default=None, validate_default=True)
-
-    @field_validator("fr", "en")
-    @classmethod
-    def _offered(cls, value: Optional[str], info: ValidationInfo) -> Optional[str]:
-        langs = offered(info)
-        if value is None and info.field_name in langs:
-            whose = ("the edition offers " + " and ".join(langs) if info.context and "languages" in info.context
-                     else "the guide's data is written in " + " and ".join(LANGS))
-            raise ValueError(f"is required: add it ({whose}, so every text needs its {info.field_name} version)")
-        return value
+    model_config = ConfigDict(json_schema_extra=_non_empty_strings)
+    __pydantic_extra__: dict[str, Optional[NonEmpty]] = Field(init=False)
 
     @model_serializer(mode="wrap")
     def _only_offered(self, handler: Any, info: SerializationInfo):  # no return type: the schema stays the model's
         langs = offered(info)
-        return {code: value for code, value in handler(self).items() if value is not None and code in langs}
+        return {code: value for code, value in handler(self).items()
+                if value is not None and (not langs or code in langs)}
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(code for code, value in (self.__pydantic_extra__ or {}).items() if value is not None)
 
     def __call__(self, lang: str) -> str:
-        value = getattr(self, lang)
+        value = getattr(self, lang, None)
         if value is None:
-            raise ValueError(f"a text has no '{lang}' version: its file was written for another language "
-                             f"({', '.join(c for c in LANGS if getattr(self, c))})")
+            raise ValueError(f"a text has no '{lang}' version: its file was written for other languages "
+                             f"({', '.join(self.languages)})")
         return value
 
 

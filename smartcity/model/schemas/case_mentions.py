@@ -2,17 +2,20 @@
 mentions that stay when a case is hidden because they are there for another reason."""
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar
 
-from smartcity.model.schemas.base import CaseRef, NonEmpty, Source, Strict, Text
+from pydantic import Field, ValidationInfo, field_validator
+
+from smartcity.model.schemas.base import ByLanguage, CaseRef, NonEmpty, Source, Strict, Text, declared
 
 
-class Names(Strict):
-    """What a page calls a case whose `city` is a label (a project, a tool, a country)."""
+class Names(ByLanguage):
+    """What a page calls a case whose `city` is a label (a project, a tool, a country), in
+    every language."""
 
+    EMPTY: ClassVar[tuple[str, ...]] = ()
     case: CaseRef
-    fr: tuple[NonEmpty, ...]
-    en: tuple[NonEmpty, ...]
+    __pydantic_extra__: dict[str, tuple[NonEmpty, ...]] = Field(init=False)
 
 
 class Elsewhere(Strict):
@@ -20,8 +23,17 @@ class Elsewhere(Strict):
 
     page: NonEmpty                                   # path under docs/<lang>/, .md
     case: CaseRef
-    langs: tuple[Literal["fr", "en"], ...] = ("fr", "en")
+    langs: tuple[str, ...] = Field(default=(), validate_default=True)  # none given: every language
     reason: Text
+
+    @field_validator("langs")
+    @classmethod
+    def _declared(cls, value: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+        known = declared(info) or value
+        for code in value:
+            if code not in known:
+                raise ValueError(f"'{code}' is not a declared language (languages.yml declares {', '.join(known)})")
+        return value or tuple(known)
 
 
 class CaseMentionsFile(Strict):

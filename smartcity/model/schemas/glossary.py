@@ -4,22 +4,23 @@ from __future__ import annotations
 import re
 from typing import ClassVar, Optional
 
-from pydantic import model_validator
+from pydantic import Field, ValidationInfo, model_validator
 
-from smartcity.model.schemas.base import CaseRef, DimensionRef, Id, NonEmpty, Source, StepRef, Strict, Text, ref
+from smartcity.model.schemas.base import (
+    ByLanguage, CaseRef, DimensionRef, Id, NonEmpty, Source, StepRef, Strict, Text, offered, ref,
+)
 
 TermRef = ref("term")
 
 
-class Forms(Strict):
+class Forms(ByLanguage):
     """More spellings that get the tooltip in one language (plurals, capitals, the other
-    language's acronym), since Markdown abbreviations match exact, case-sensitive text."""
+    language's acronym), since Markdown abbreviations match exact, case-sensitive text.
+    Any declared language may have some."""
 
-    fr: tuple[NonEmpty, ...] = ()
-    en: tuple[NonEmpty, ...] = ()
-
-    def __call__(self, lang: str) -> tuple[str, ...]:
-        return getattr(self, lang)
+    REQUIRED: ClassVar[bool] = False
+    EMPTY: ClassVar[tuple[str, ...]] = ()
+    __pydantic_extra__: dict[str, tuple[NonEmpty, ...]] = Field(init=False)
 
 
 class CaseExample(Strict):
@@ -45,14 +46,14 @@ class Term(Strict):
     page: Optional[NonEmpty] = None  # another page of the guide, as docs/<lang>/ path (.md)
 
     @model_validator(mode="after")
-    def _own_or_dimension(self) -> "Term":
+    def _own_or_dimension(self, info: ValidationInfo) -> "Term":
         if self.dimension is None and (self.term is None or self.definition is None):
             raise ValueError(f"term '{self.id}' needs `term` and `definition`, or a `dimension` to borrow them from")
         if self.also and not self.abbr:
             raise ValueError(f"term '{self.id}': `also` adds forms to `abbr`: give it an `abbr` first")
         if self.page is not None and not self.page.endswith(".md"):
             raise ValueError(f"term '{self.id}': page '{self.page}' must be a .md path relative to docs/<lang>/")
-        for lang in ("fr", "en"):
+        for lang in offered(info):
             for form in self.forms(lang):
                 if not re.fullmatch(r"[\w][\w .&-]*[\w]", form):
                     raise ValueError(f"term '{self.id}': abbreviation '{form}' ({lang}) must start and end with a letter or digit")
@@ -69,8 +70,8 @@ class GlossaryFile(Strict):
     terms: tuple[Term, ...]
 
     @model_validator(mode="after")
-    def _forms_unique(self) -> "GlossaryFile":
-        for lang in ("fr", "en"):
+    def _forms_unique(self, info: ValidationInfo) -> "GlossaryFile":
+        for lang in offered(info):
             seen: dict[str, str] = {}
             for term in self.terms:
                 for form in term.forms(lang):

@@ -44,7 +44,7 @@ class Replaced(Strict):
 
 
 def _needs_date(title: Text, date: Optional[datetime.date], where: str) -> None:
-    for lang in ("fr", "en"):
+    for lang in title.languages:
         if "{date}" in title(lang) and date is None:
             raise ValueError(f"{where} ({lang}) uses {{date}} but gives no date")
 

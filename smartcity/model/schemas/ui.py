@@ -31,7 +31,7 @@ class UnitsFile(RootModel[dict[str, Text]]):
     @classmethod
     def _placeholder(cls, value: dict[str, Text]) -> dict[str, Text]:
         for key, text in value.items():
-            for lang in ("fr", "en"):
+            for lang in text.languages:
                 if "{n}" not in text(lang):
                     raise ValueError(f"unit '{key}' ({lang}) must contain {{n}}")
         return value

@@ -23,7 +23,6 @@ from smartcity.core.sources import closure, templates
 from smartcity.render import fmt
 from smartcity.outputs.guide_pdf.html import appendix_sheet, chapter_body, scoped_css, unstack_grids
 from smartcity.model.loader import ROOT
-from smartcity.core.typography import french_text
 from smartcity.render.env import TEMPLATES, relative, render
 from smartcity.core.switches import downloads_enabled
 
@@ -99,8 +98,8 @@ def assemble(data: Any, lang: str, edition: Any, entries: list[Entry], contents:
     """The print page: cover, contents, chapters, appendix. `contents` maps a source path to its HTML."""
     site = f"{str(edition.site_url).rstrip('/')}/{lang}/" if edition.site_url else None
     links = page_links(entries)
-    worksheet_ref = data.t("gpdf.worksheet.ref", lang)
-    worksheet_ref = french_text(worksheet_ref) if lang == "fr" else worksheet_ref
+    typeset = data.languages.of(lang).typeset_text
+    worksheet_ref = typeset(data.t("gpdf.worksheet.ref", lang))
     chapters = []
     for entry in entries:
         body = ""
@@ -112,7 +111,7 @@ def assemble(data: Any, lang: str, edition: Any, entries: list[Entry], contents:
     appendix = [appendix_sheet(v) for v in sheets]
 
     def ui(key: str) -> str:
-        return french_text(data.t(key, lang)) if lang == "fr" else data.t(key, lang)
+        return typeset(data.t(key, lang))
 
     html = render("guide_pdf.html", data, lang, "index.html", entries=entries, chapters=chapters,
                   appendix=appendix, edition=edition, site=site, css=css, ui=ui)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from smartcity.core.lang import LANGS
+from smartcity.model.loader import read_languages
 from smartcity.edition.data import site_data
 from smartcity.edition.model import load_edition
 from smartcity.outputs.open_data.export import Site, build_files
@@ -13,7 +13,7 @@ from smartcity.outputs.open_data.export import Site, build_files
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--lang", choices=LANGS, required=True)
+    parser.add_argument("--lang", choices=read_languages().codes, required=True)
     parser.add_argument("--out", type=Path, required=True, help="folder to write the files to")
     args = parser.parse_args(argv)
     edition = load_edition()

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Literal, Optional
 
 from smartcity.render import fmt
 from smartcity.outputs.open_data.library import band_ids, case_url, key_figures, library_cases, phases_of, population_band, where
 from smartcity.outputs.open_data.lists import Licence, checklist_json, dump_json, indicators_json, licence_block
-from smartcity.model.schemas.base import LANGS, Strict, Text
+from smartcity.model.schemas.base import Strict, Text
 from smartcity.model.schemas.cases import Case, Stat
 from smartcity.model.traversal import ordered_units
 
@@ -56,6 +56,7 @@ class Site:
 
     root: Optional[str]  # None: the edition gives no address, and the files give no URLs
     langs: tuple[str, ...]
+    order: Optional[str] = None  # languages.yml `open_data_order`, set by build_files
 
     def url(self, lang: str, path: str) -> Optional[str]:
         return f"{self.root.rstrip('/')}/{lang}/{path}" if self.root else None
@@ -67,13 +68,23 @@ class Site:
 
     @property
     def order_lang(self) -> str:
-        """Rows follow the library's order in English when the edition offers it, else in its language."""
-        return "en" if "en" in self.langs else self.langs[0]
+        """Rows follow the library's order in languages.yml's `open_data_order` when the edition
+        offers it, else in its first language."""
+        return self.order if self.order in self.langs else self.langs[0]
+
+
+def in_order(data: Any, langs: tuple[str, ...] | None) -> tuple[str, ...]:
+    """The edition's languages (all declared ones if None) in the order languages.yml declares them."""
+    return tuple(code for code in data.languages.codes if langs is None or code in langs)
+
+
+def site_for(data: Any, site: Site) -> Site:
+    return replace(site, langs=in_order(data, site.langs), order=data.languages.open_data_order)
 
 
 def languages_words(data: Any, langs: tuple[str, ...], lang: str) -> str:
     """The edition's languages as the Data page and the schema name them ("in French (fr)…")."""
-    return data.t("data.languages." + "-".join(code for code in LANGS if code in langs), lang)
+    return data.t("data.languages." + "-".join(in_order(data, langs)), lang)
 
 
 def _titles(data: Any) -> dict[str, Text]:
@@ -128,7 +139,7 @@ _DESCRIBED = {
 }
 
 
-def cases_schema(data: Any, lang: str, langs: tuple[str, ...] = LANGS) -> dict[str, Any]:
+def cases_schema(data: Any, lang: str, langs: tuple[str, ...] | None = None) -> dict[str, Any]:
     """The JSON Schema of cases.json, generated from the models, described in `lang`;
     a text has a property for each of the edition's languages `langs`, and no other.
 
@@ -137,9 +148,9 @@ def cases_schema(data: Any, lang: str, langs: tuple[str, ...] = LANGS) -> dict[s
     """
     schema = CasesExport.model_json_schema(mode="serialization")
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "cases.schema.json", **schema}
-    text = schema["$defs"]["Text"]
-    text["properties"] = {code: prop for code, prop in text["properties"].items() if code in langs}
-    text["required"] = [code for code in text["required"] if code in langs]
+    text, langs = schema["$defs"]["Text"], in_order(data, langs)
+    text["properties"] = {code: dict(text["additionalProperties"]) for code in langs}
+    text["required"], text["additionalProperties"] = list(langs), False
     models = {"CasesExport": schema, **schema.get("$defs", {})}
     for name, model in models.items():
         prefix = _DESCRIBED.get(name)
@@ -154,7 +165,7 @@ def cases_schema(data: Any, lang: str, langs: tuple[str, ...] = LANGS) -> dict[s
     return schema
 
 
-def schema_json(data: Any, lang: str, langs: tuple[str, ...] = LANGS) -> bytes:
+def schema_json(data: Any, lang: str, langs: tuple[str, ...] | None = None) -> bytes:
     return dump_json(cases_schema(data, lang, langs))
 
 
@@ -181,8 +192,8 @@ def _ids(name: str) -> Callable[[Any, Any, str, Site], str]:
     return lambda data, case, lang, site: " ".join(getattr(case, name))
 
 
-def columns(langs: tuple[str, ...] = LANGS) -> list[Column]:
-    """The CSV's columns: a text's, one per language of the edition, in LANGS order."""
+def columns(langs: tuple[str, ...]) -> list[Column]:
+    """The CSV's columns: a text's, one per language of the edition, in the order given."""
     per_lang: list[tuple[str, str, Callable[[Any, Any, str, Site], Any]]] = [
         ("city", "city", lambda d, c, lang, s: c.city(lang)),
         ("country", "country", lambda d, c, lang, s: c.country(lang)),
@@ -212,12 +223,9 @@ def columns(langs: tuple[str, ...] = LANGS) -> list[Column]:
         ("source_footnote", "source.footnote", None, lambda d, c, lang, s: c.source.footnote or ""),
     ]
     for name, field, func in per_lang:
-        for lang in (code for code in LANGS if code in langs):
+        for lang in langs:
             cols.append((f"{name}_{lang}", field, lang, func))
     return cols
-
-
-COLUMNS = columns()  # a two-language edition's
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -261,6 +269,7 @@ FILES = {
 
 def build_files(data: Any, lang: str, site: Site, licence: dict[str, str]) -> dict[str, bytes]:
     """Every open-data file of a language's site, by name, in the edition's languages `site.langs`."""
+    site = site_for(data, site)
     built = {
         "cases.json": cases_json(data, site, licence),
         "cases.csv": cases_csv(data, site),

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from smartcity.model.traversal import shows
-from smartcity.model.schemas.base import LANGS, Strict, Text
+from smartcity.model.schemas.base import Strict, Text
 from smartcity.model.traversal import ordered_units
 
 
@@ -25,9 +25,9 @@ def dump_json(value: Any) -> bytes:
     return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def checklist_json(data: Any, licence: dict[str, str], langs: tuple[str, ...] = LANGS) -> bytes:
+def checklist_json(data: Any, licence: dict[str, str], langs: tuple[str, ...] | None = None) -> bytes:
     units = {unit.id: (phase, unit) for phase, _, unit in ordered_units(data)}
-    only = {"languages": langs}
+    only = {"languages": langs or data.languages.codes}
     return dump_json({
         "title": data.index["ui"]["data.checklist_title"].model_dump(context=only),
         "licence": licence_block(data, licence).model_dump(mode="json", context=only),
@@ -41,10 +41,10 @@ def checklist_json(data: Any, licence: dict[str, str], langs: tuple[str, ...] = 
     })
 
 
-def indicators_json(data: Any, licence: dict[str, str], langs: tuple[str, ...] = LANGS) -> bytes:
+def indicators_json(data: Any, licence: dict[str, str], langs: tuple[str, ...] | None = None) -> bytes:
     """The CITYkeys categories and their themes, its key figures, and the example indicator sets."""
     figures = [f for file in data.figures for f in file.figures if f.group == "citykeys"]
-    only = {"languages": langs}
+    only = {"languages": langs or data.languages.codes}
     return dump_json({
         "title": data.index["ui"]["data.indicators_title"].model_dump(context=only),
         "licence": licence_block(data, licence).model_dump(mode="json", context=only),

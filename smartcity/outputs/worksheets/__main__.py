@@ -6,14 +6,14 @@ import argparse
 import shutil
 from pathlib import Path
 
-from smartcity.core.lang import LANGS
+from smartcity.model.loader import read_languages
 from smartcity.edition.data import site_data
 from smartcity.outputs.worksheets.build import generate
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--lang", choices=LANGS, required=True)
+    parser.add_argument("--lang", choices=read_languages().codes, required=True)
     parser.add_argument("--out", type=Path, required=True, help="folder to write the documents to")
     args = parser.parse_args(argv)
     result = generate(site_data(), args.lang, jobs=2)

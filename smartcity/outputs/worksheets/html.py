@@ -8,7 +8,6 @@ from smartcity.render import fmt
 from smartcity.render.store_messages import STORE_MESSAGES
 from smartcity.edition.model import Edition
 from smartcity.render.env import relative, render
-from smartcity.core.typography import french_text
 
 from smartcity.outputs.worksheets.build import Download
 from smartcity.outputs.worksheets.view import SheetView
@@ -39,7 +38,8 @@ def links(data: Any, lang: str, items: list[Download], here: str) -> list[Link]:
 
 def messages(data: Any, lang: str) -> dict[str, str]:
     texts = {key: data.t(f"ws.msg.{key}", lang) for key in MESSAGES}
-    return {k: french_text(t) for k, t in texts.items()} if lang == "fr" else texts
+    typeset = data.languages.of(lang).typeset_text
+    return {k: typeset(t) for k, t in texts.items()}
 
 
 def render_form(data: Any, lang: str, v: SheetView, here: str, items: list[Download],

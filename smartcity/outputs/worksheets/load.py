@@ -51,7 +51,7 @@ def data_list(data: Any, key: str) -> list[Item]:
         label = getattr(node, names[0], None) if names else None
         if not isinstance(id_, str) or label is None:
             raise ListError(f"data list '{key}': its entries need an id and a {' or '.join(names or LABELS)}")
-        items.append(Item(id_, label if isinstance(label, Text) else Text(fr=str(label), en=str(label))))
+        items.append(Item(id_, label if isinstance(label, Text) else Text(**{code: str(label) for code in data.languages.codes})))
     if not items:
         raise ListError(f"data list '{key}' is empty")
     return items
@@ -90,7 +90,7 @@ def load_worksheets(data: Any, folder: Path = FOLDER) -> dict[str, Worksheet]:
     """Every definition in `folder`, validated and checked, in the guide's step order."""
     sheets: dict[str, Worksheet] = {}
     for path in sorted(folder.glob("*.yml")):
-        sheet = _validate(path, read_yaml(path), Worksheet)
+        sheet = _validate(path, read_yaml(path), Worksheet, declared=data.languages.codes)
         assert isinstance(sheet, Worksheet)
         check(sheet, path, data)
         sheets[sheet.id] = sheet

@@ -16,16 +16,16 @@ from smartcity.outputs.worksheets.view import SheetView, ViewField
 BOX = "\u2610"
 TEAL = "#0b5563"
 WIDTH = 17.8  # cm between margins
-COUNTRY = {"fr": "BE", "en": "GB"}
 
 
 class _Styles:
     """The few named styles the document uses, registered once."""
 
-    def __init__(self, doc: OpenDocumentText, lang: str) -> None:
+    def __init__(self, doc: OpenDocumentText, locale: str) -> None:
+        lang, country = locale.split("-")
         self.doc = doc
         default = Style(name="Standard", family="paragraph")
-        default.addElement(TextProperties(fontsize="10pt", language=lang, country=COUNTRY[lang]))
+        default.addElement(TextProperties(fontsize="10pt", language=lang, country=country))
         default.addElement(ParagraphProperties(marginbottom="0.15cm"))
         doc.styles.addElement(default)
         self.headings = {}
@@ -155,12 +155,12 @@ def _page(doc: OpenDocumentText, st: _Styles, v: SheetView) -> None:
 
 def write(v: SheetView, target: Path) -> None:
     doc = OpenDocumentText()
-    st = _Styles(doc, v.lang)
+    st = _Styles(doc, v.locale)
     _page(doc, st, v)
     doc.meta.addElement(dc.Title(text=v.title))
     doc.meta.addElement(dc.Subject(text=v.step_title))
     doc.meta.addElement(dc.Description(text=v.purpose))
-    doc.meta.addElement(dc.Language(text=f"{v.lang}-{COUNTRY[v.lang]}"))
+    doc.meta.addElement(dc.Language(text=v.locale))
     step = v.labels["doc.step"].replace("{n}", str(v.number)).replace("{total}", str(v.total))
     doc.text.addElement(P(text=f"{v.labels['doc.kind']} · {step} · {v.step_title}", stylename=st.small))
     doc.text.addElement(H(outlinelevel=1, stylename=st.headings[1], text=v.title))

@@ -13,7 +13,6 @@ from smartcity.outputs.worksheets.view import SheetView, ViewField
 
 BOX = "\u2610"
 TEAL = RGBColor(0x0B, 0x55, 0x63)
-LOCALE = {"fr": "fr-BE", "en": "en-GB"}
 RASTER = {".png", ".jpg", ".jpeg", ".gif", ".bmp"}
 
 
@@ -105,7 +104,7 @@ def _page(doc, v: SheetView) -> None:
     normal = doc.styles["Normal"]
     normal.font.size = Pt(10)
     lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), LOCALE[v.lang])
+    lang.set(qn("w:val"), v.locale)
     normal.element.get_or_add_rPr().append(lang)
 
 
@@ -113,7 +112,7 @@ def write(v: SheetView, target: Path) -> None:
     doc = Document()
     props = doc.core_properties
     props.title, props.subject, props.author = v.title, v.step_title, v.header.organisation
-    props.keywords, props.language, props.comments = v.id, LOCALE[v.lang], v.purpose
+    props.keywords, props.language, props.comments = v.id, v.locale, v.purpose
     _page(doc, v)
     kicker = doc.add_paragraph().add_run(
         f"{v.labels['doc.kind']} · "
