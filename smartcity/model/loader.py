@@ -65,32 +65,13 @@ def sources() -> list[Source]:
     return found
 
 
-class _Index(dict):
-    """The id index; while a recording is open (smartcity/model/reads.py), asking for a kind
-    notes the sources its ids come from."""
-
-    def __init__(self, kinds: dict[str, set[str]]) -> None:
-        super().__init__()
-        self.kinds = kinds
-
-    def __getitem__(self, kind: str) -> Any:
-        if reads.OPEN:
-            reads.note(self.kinds.get(kind, ()))
-        return super().__getitem__(kind)
-
-    def get(self, kind: str, default: Any = None) -> Any:
-        if reads.OPEN:
-            reads.note(self.kinds.get(kind, ()))
-        return super().get(kind, default)
-
-
 class Data:
     """Validated data: one attribute per source, plus an id index per kind."""
 
     def __init__(self) -> None:
         self._sources: dict[str, str] = {}  # source -> the name a read of it is recorded as
         self._kinds: dict[str, set[str]] = {}  # id kind -> those names, for the sources holding its ids
-        self.index: dict[str, dict[str, Any]] = _Index(self._kinds)
+        self.index: dict[str, dict[str, Any]] = reads.RecordingIndex(self._kinds)
         self.origin: dict[tuple[str, str], str] = {}
 
     def __getattribute__(self, name: str) -> Any:

@@ -11,7 +11,7 @@ import json
 import os
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 OPEN: list[set[str]] = []  # the open recordings, innermost last; read directly where speed counts
 
@@ -52,6 +52,25 @@ def paused() -> Iterator[None]:
         yield
     finally:
         OPEN[:] = held
+
+
+class RecordingIndex(dict):
+    """The loader's id index: while a recording is open, asking for a kind notes the sources
+    its ids come from."""
+
+    def __init__(self, kinds: dict[str, set[str]]) -> None:
+        super().__init__()
+        self.kinds = kinds
+
+    def __getitem__(self, kind: str) -> Any:
+        if OPEN:
+            note(self.kinds.get(kind, ()))
+        return super().__getitem__(kind)
+
+    def get(self, kind: str, default: Any = None) -> Any:
+        if OPEN:
+            note(self.kinds.get(kind, ()))
+        return super().get(kind, default)
 
 
 class Remembered:
