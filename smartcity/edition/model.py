@@ -18,6 +18,7 @@ from smartcity.edition import colour
 from smartcity.edition.colours import Colours, field_error as _error
 from smartcity.edition.identity import identity_problems
 from smartcity.edition.images import ImageError, check_image, document_png
+from smartcity.core.switches import data_root
 from smartcity.model.loader import DATA_DIR, ROOT, DataError, _entry_and_field, _rel, read_languages, read_yaml
 from smartcity.model.schemas.base import ByLanguage, Id, NonEmpty, Strict, declared
 from smartcity.core.validation_words import plain
@@ -196,8 +197,13 @@ def _known_language(code: Any, info: ValidationInfo) -> None:
 
 # The reference edition is recognised by where it lives, never by a value a fork would copy.
 REFERENCE = ROOT / "edition" / "reference" / "edition.yml"
-LANGUAGES = DATA_DIR / "languages.yml"  # an edition offers only languages the data declares
 FORK = ROOT / "edition.yml"  # a fork's own file: upstream ships it without values and never changes it
+
+
+def _languages_file(path: Path) -> Path:
+    """An edition offers only languages its data root declares; the reference edition is the
+    guide's, checked against the guide's data/ whatever root a build reads."""
+    return (DATA_DIR if path == REFERENCE.resolve() else data_root()) / "languages.yml"
 
 
 def edition_path() -> Path:
@@ -224,12 +230,12 @@ def load_edition(path: Path | None = None) -> Edition:
     known = _memo.get(path)
     if known:
         stamp, edition = known
-        if stamp == _stamp(path, edition.logo, edition.logo_documents, edition.favicon, LANGUAGES):
+        if stamp == _stamp(path, edition.logo, edition.logo_documents, edition.favicon, _languages_file(path)):
             return edition
     raw = read_yaml(path)
     try:
         edition = Edition.model_validate(raw, context={"base": path.parent,
-                                                       "declared": read_languages(DATA_DIR).codes})
+                                                       "declared": read_languages(_languages_file(path).parent).codes})
     except ValidationError as err:
         raise DataError("\n".join(_describe(path, raw, err))) from None
     edition._path = path
@@ -237,7 +243,7 @@ def load_edition(path: Path | None = None) -> Edition:
         problems = identity_problems(edition, load_edition(REFERENCE))
         if problems:
             raise DataError("\n".join(f"{_rel(path)}: field '{field}': {text}" for field, text in problems))
-    _memo[path] = (_stamp(path, edition.logo, edition.logo_documents, edition.favicon, LANGUAGES), edition)
+    _memo[path] = (_stamp(path, edition.logo, edition.logo_documents, edition.favicon, _languages_file(path)), edition)
     return edition
 
 

@@ -7,54 +7,19 @@ import pkgutil
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
+from smartcity.core.yaml_files import ROOT, DataError, rel as _rel, read_yaml  # noqa: F401 - re-exported
 from smartcity.model import reads, schemas as models
 from smartcity.core.validation_words import plain
 from smartcity.model.schemas.base import Source, iter_refs
 from smartcity.model.schemas.languages import LanguagesFile
 
-ROOT = Path(__file__).resolve().parents[2]  # smartcity/model/loader.py
 DATA_DIR = ROOT / "data"
 YAML_SUFFIXES = (".yml", ".yaml")
 # Not under "mkdocs.": MkDocs' strict mode counts only its own loggers' warnings, so this one
 # is shown (by the build's logging set-up, or Python's last-resort handler) without failing it.
 log = logging.getLogger("smartcity.data")
-
-
-class DataError(Exception):
-    """A data file is wrong. The message says which file, entry and field."""
-
-
-class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """PyYAML keeps the last of two equal keys without a word; we refuse them. libyaml parses
-    where PyYAML has it (its wheels do): several times faster, and `make serve` reloads the
-    data on every data edit."""
-
-    def construct_mapping(self, node, deep=False):
-        seen: dict[Any, int] = {}
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            line = key_node.start_mark.line + 1
-            if key in seen:
-                raise DataError(
-                    f"duplicate key '{key}' at line {line} (first at line {seen[key]})"
-                )
-            seen[key] = line
-        return super().construct_mapping(node, deep=deep)
-
-
-def read_yaml(path: Path) -> Any:
-    try:
-        with path.open(encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=_UniqueKeyLoader)  # noqa: S506 - SafeLoader subclass
-    except DataError as err:
-        raise DataError(f"{_rel(path)}: {err}") from None
-    except yaml.YAMLError as err:
-        raise DataError(f"{_rel(path)}: not valid YAML: {err}") from None
-    except ValueError as err:  # PyYAML's own constructors, e.g. an impossible date 2016-02-30
-        raise DataError(f"{_rel(path)}: a value cannot be read: {err}") from None
 
 
 def sources() -> list[Source]:
@@ -73,6 +38,15 @@ class Data:
         self._kinds: dict[str, set[str]] = {}  # id kind -> those names, for the sources holding its ids
         self.index: dict[str, dict[str, Any]] = reads.RecordingIndex(self._kinds)
         self.origin: dict[tuple[str, str], str] = {}
+        self.root: Path = DATA_DIR
+
+    def __getattr__(self, name: str) -> Any:
+        """Only for a source a smaller data root does not hold (see `load`'s `only`)."""
+        known = {s.name: s for s in sources()}
+        if name in known:
+            raise DataError(f"{_rel(self.root)}: this data root has no {known[name].pattern} "
+                            f"(source '{name}'), which the build asks for; add the file")
+        raise AttributeError(name)
 
     def __getattribute__(self, name: str) -> Any:
         if reads.OPEN:
@@ -104,13 +78,6 @@ class Data:
         except KeyError:
             known = ", ".join(sorted(self.index.get(kind, {}))) or "none"
             raise DataError(f"unknown {kind} id '{id_}' (known: {known})") from None
-
-
-def _rel(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(ROOT))
-    except ValueError:
-        return str(path)
 
 
 def _entry_and_field(raw: Any, loc: Iterable[Any]) -> tuple[str | None, str]:
@@ -221,6 +188,9 @@ def load(data_dir: Path = DATA_DIR, extra_dirs: dict[str, list[Path]] | None = N
         raise DataError(f"{_rel(data_dir / 'languages.yml')}: language {', '.join(unknown)} is not declared "
                         f"(declared: {', '.join(declared)})")
     data = Data()
+    data.root = data_dir
+    if only is None and data_dir.resolve() != DATA_DIR.resolve():
+        only = _listed(data_dir)
     loaded: list[tuple[Path, BaseModel]] = []
     for source in _chosen(only):
         values = []
@@ -240,6 +210,18 @@ def load(data_dir: Path = DATA_DIR, extra_dirs: dict[str, list[Path]] | None = N
     return data
 
 
+def _listed(data_dir: Path) -> list[str] | None:
+    """A data root other than the guide's may hold only the sources its site uses: they are
+    listed in its sources.yml (`sources: [...]`). Without that file, it holds every source."""
+    path = data_dir / "sources.yml"
+    if not path.is_file():
+        return None
+    listed = read_yaml(path)
+    if not isinstance(listed, dict) or not isinstance(listed.get("sources"), list):
+        raise DataError(f"{_rel(path)}: field 'sources': a list of source names is required")
+    return [str(name) for name in listed["sources"]]
+
+
 def _chosen(only: Iterable[str] | None) -> list[Source]:
     every = sources()
     if only is None:
@@ -248,7 +230,7 @@ def _chosen(only: Iterable[str] | None) -> list[Source]:
     unknown = sorted(wanted - known)
     if unknown:
         raise DataError(f"no data source named {', '.join(unknown)} (known: {', '.join(sorted(known))})")
-    return [s for s in every if s.name in wanted]
+    return [s for s in every if s.name in wanted or s.optional]  # an optional file may be absent anyway
 
 
 def _register(data: Data, kind: str, id_: str, entry: Any, path: Path) -> None:

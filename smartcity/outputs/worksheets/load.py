@@ -11,7 +11,7 @@ from smartcity.model.schemas.base import Text
 
 from smartcity.outputs.worksheets.model import Field, Worksheet
 
-FOLDER = ROOT / "data" / "worksheets"
+FOLDER = ROOT / "data" / "worksheets"  # the guide's; a build reads those of its data root (`data.root`)
 LABELS = ("title", "name", "text")  # the attribute that names a list entry, in this order
 
 
@@ -86,8 +86,10 @@ def check(sheet: Worksheet, path: Path, data: Any) -> None:
                     raise DataError(f"{_rel(path)}: entry '{field.id}', field '{attr}': {err}") from None
 
 
-def load_worksheets(data: Any, folder: Path = FOLDER) -> dict[str, Worksheet]:
-    """Every definition in `folder`, validated and checked, in the guide's step order."""
+def load_worksheets(data: Any, folder: Path | None = None) -> dict[str, Worksheet]:
+    """Every definition in `folder` (default: the data root's worksheets/), validated and
+    checked, in the guide's step order."""
+    folder = data.root / "worksheets" if folder is None else folder
     sheets: dict[str, Worksheet] = {}
     for path in sorted(folder.glob("*.yml")):
         sheet = _validate(path, read_yaml(path), Worksheet, declared=data.languages.codes)
@@ -102,8 +104,9 @@ _cache: dict[tuple, tuple[Any, Remembered]] = {}
 READS_NAME = "worksheets"  # how a read of the definitions is recorded (smartcity/model/reads.py)
 
 
-def load_cached(data: Any, folder: Path = FOLDER) -> dict[str, Worksheet]:
+def load_cached(data: Any, folder: Path | None = None) -> dict[str, Worksheet]:
     """Load once per state of the definitions and of the data (`make serve` stays fast)."""
+    folder = data.root / "worksheets" if folder is None else folder
     stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.yml")))
     key = (str(folder), id(data), stamp)
     note((READS_NAME,))

@@ -37,14 +37,15 @@ def data():
 
 def test_the_data_root_declares_dutch_only(data):
     assert data.languages.codes == ("nl",)
-    assert data.get("case", "gent").summary.nl.startswith("Een stad")
-    assert not hasattr(data, "checklist"), "a source the site does not use is not read"
+    assert data.get("case", "lindevoort").summary.nl.startswith("Een stad")
+    with pytest.raises(DataError, match=r"no checklist.yml \(source .checklist.\)"):
+        data.checklist  # noqa: B018 - a source this site does not use is not read, and asking for it says so
 
 
 def test_the_open_data_is_in_dutch_with_dutch_numbers(data):
     cases = json.loads(cases_json(data, SITE, LICENCE))
-    gent = cases["cases"][0]
-    assert set(gent["summary"]) == {"nl"} and gent["url"] == {"nl": "https://gids.voorbeeld.be/nl/cases/gent.html"}
+    case = cases["cases"][0]
+    assert set(case["summary"]) == {"nl"} and case["url"] == {"nl": "https://gids.voorbeeld.be/nl/cases/lindevoort.html"}
     assert cases["title"] == {"nl": "De praktijkvoorbeelden van de gids"}
     schema = json.loads(schema_json(data, "nl", SITE.langs))
     jsonschema.Draft202012Validator(schema).validate(cases)
@@ -53,7 +54,7 @@ def test_the_open_data_is_in_dutch_with_dutch_numbers(data):
     assert text["properties"]["nl"]["description"] == "Tekst in het Nederlands"
     assert "in het Nederlands (nl)" in schema["description"]
     row = next(csv.DictReader(io.StringIO(cases_csv(data, SITE).decode("utf-8-sig"))))
-    assert row["city_nl"] == "Gent" and not any(key.endswith(("_fr", "_en")) for key in row)
+    assert row["city_nl"] == "Lindevoort" and not any(key.endswith(("_fr", "_en")) for key in row)
     # Dutch writes 7.500 and 2,5 (languages.yml `numbers`), and has no French spacing rules.
     assert row["key_figures_nl"].splitlines() == ["7.500 fietsenstallingen bij het station",
                                                   "2,5% minder autoverkeer per jaar"]
@@ -85,10 +86,10 @@ def copy(tmp_path):
 
 
 def test_a_missing_dutch_text_stops_the_load_naming_the_entry(copy):
-    break_yaml(copy, "cases/gent.yml", lambda r: r["stats"][1]["label"].pop("nl"))
+    break_yaml(copy, "cases/lindevoort.yml", lambda r: r["stats"][1]["label"].pop("nl"))
     with pytest.raises(DataError) as err:
         load(copy, only=USED)
-    assert "cases/gent.yml: entry 'gent', field 'stats[1].label.nl': is required: add it " \
+    assert "cases/lindevoort.yml: entry 'lindevoort', field 'stats[1].label.nl': is required: add it " \
            "(the guide's data is written in nl, so every text needs its nl version)" in str(err.value)
 
 
