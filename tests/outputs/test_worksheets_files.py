@@ -193,3 +193,17 @@ def test_a_deferring_build_keeps_the_published_copy_of_a_changed_worksheet(data,
     assert len(full.built) == 3
     publish(site, full.downloads)
     assert Document(str(site / SUBDIR / "p3-s3-adjusting-the-plan.en.docx")).core_properties.title == "Gaps and choices"
+
+
+def test_documents_pruned_by_another_build_are_made_again(data, tmp_path: Path):
+    """Builds of different code share the cache and prune what they do not use: a build whose
+    memoised documents went missing makes them again instead of failing to publish."""
+    from smartcity.outputs.worksheets.build import downloads
+
+    out = tmp_path / "cache"
+    first = downloads(data, "en", out)
+    victim = first["p0-s1"][0].path
+    victim.unlink()
+    again = downloads(data, "en", out)
+    assert victim.exists() and again["p0-s1"][0].path == victim
+    assert publish(tmp_path / "site", again)

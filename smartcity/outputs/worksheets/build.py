@@ -121,6 +121,9 @@ def downloads(data: Any, lang: str, folder: Path = cache.FOLDER,
         return {s.id: [Download(s.id, fmt, view(data, s, lang, header).filename(fmt), Path(), 0) for fmt in FORMATS]
                 for s in sheets.values()}
     memo_key = (lang, id(data), id(sheets), header, str(folder), str(published))
+    known = _memo.get(memo_key)
+    if known is not None and not all(d.path.exists() for ds in known.value.downloads.values() for d in ds):
+        del _memo[memo_key]  # another build sharing the cache pruned some (a build of other code)
     if memo_key not in _memo:
         if len(_memo) > 4:
             _memo.clear()
