@@ -41,11 +41,23 @@ def on_config(config):
         for code in edition.languages
     ] if len(edition.languages) > 1 else []
     config.nav = build_nav(data, lang, Path(config.docs_dir))
+    _theme_words(config, data, lang)
     abbr = write_abbreviations(data, lang)
     snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
     snippets["base_path"] = [str(ROOT)]
     snippets["auto_append"] = [str(abbr)]
     return config
+
+
+def _theme_words(config, data, lang: str) -> None:
+    """Words the theme and Markdown would otherwise show in English on every page: the
+    heading anchors' title and the palette toggle (named for the scheme it switches to)."""
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = data.t("theme.permalink", lang)
+    for palette in config.theme.get("palette") or ():
+        toggle = palette.get("toggle") if isinstance(palette, dict) else None
+        if toggle:
+            target = "light" if palette.get("scheme") == "slate" else "dark"
+            toggle["name"] = data.t(f"theme.to_{target}", lang)
 
 
 def on_page_markdown(markdown, page, config, files):
