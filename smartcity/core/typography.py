@@ -51,10 +51,23 @@ def typeset(html: str, rules: str | None, unit_words: tuple[str, ...] = ()) -> s
     """The same rules on the text nodes of an HTML fragment."""
     if not _rules(rules, tuple(unit_words)):
         return html
-    out, pos = [], 0
+    out, pos, last = [], 0, ""
     for match in _SKIP.finditer(html):
-        out.append(typeset_text(html[pos:match.start()], rules, unit_words))
+        text = html[pos:match.start()]
+        out.append(_across(last, text, rules, unit_words))
+        last = text[-1:] or last  # a tag alone (</strong>, <abbr>) keeps the text before it
+        if match.group(2):  # code, pre, script…: what follows does not continue that text
+            last = ""
         out.append(match.group(0))
         pos = match.end()
-    out.append(typeset_text(html[pos:], rules, unit_words))
+    out.append(_across(last, html[pos:], rules, unit_words))
     return "".join(out)
+
+
+def _across(last: str, text: str, rules: str | None, unit_words: tuple[str, ...]) -> str:
+    """A text node typeset as the continuation of the text before it, across inline tags:
+    in "<strong>Coût</strong> :" the space before the colon follows a word."""
+    if not last or last.isspace() or not text[:1].isspace():
+        return typeset_text(text, rules, unit_words)
+    joined = typeset_text(last + text, rules, unit_words)
+    return joined[1:] if joined[:1] == last else typeset_text(text, rules, unit_words)

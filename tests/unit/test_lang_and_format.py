@@ -73,6 +73,16 @@ def test_french_spacing_touches_text_only():
     assert f"«{NNBSP}villes{NNBSP}»" in out and f"{NNBSP}?" in out and f"7{NNBSP}500" in out
 
 
+def test_french_spacing_crosses_inline_tags():
+    """After bold text, a link or an abbreviation, the space before : ; ! ? still holds
+    (issue 19: 31 such spaces on 13 French pages broke)."""
+    out = french('<p><strong>Coût</strong> : élevé ; <a href="x">lien</a> ? <abbr title="t">PST</abbr> ; '
+                 '<em>vite</em> !</p>\n<p> : début</p>')
+    assert f"</strong>{NBSP}:" in out and f"</a>{NNBSP}?" in out and f"</abbr>{NNBSP};" in out
+    assert f"</em>{NNBSP}!" in out
+    assert "<p> : début</p>" in out, "a space that opens a paragraph follows no word"
+
+
 def test_french_spacing_leaves_years_apart():
     assert french("<p>entre 2000 et 2050, 2016 2017</p>") == "<p>entre 2000 et 2050, 2016 2017</p>"
 
