@@ -18,12 +18,16 @@ $(STAMP): pyproject.toml
 deps: $(STAMP)
 
 # Debian's Chromium (Playwright cannot download its own browser here), fonts
-# for WeasyPrint, a JRE for the HTML validator, and the npm test tools.
+# for WeasyPrint, a JRE for the HTML validator, the PDF readers the worksheet tests
+# draw with (poppler, MuPDF, qpdf), and the npm test tools.
 browser-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	command -v mutool >/dev/null 2>&1 || missing="$$missing mupdf-tools"; \
+	command -v qpdf >/dev/null 2>&1 || missing="$$missing qpdf"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing$$missing"; \

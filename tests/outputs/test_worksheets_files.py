@@ -25,13 +25,14 @@ def views(data):
 
 
 def pdf_names(v: SheetView) -> set[str]:
-    """The AcroForm fields a worksheet must have: cells, boxes (one per option) and text fields."""
+    """The AcroForm fields a worksheet must have: cells, checklist boxes (one per option), one
+    radio field per "tick one" question, and text fields."""
     out = set()
     for s in v.sections:
         for f in s.fields:
             if f.type == "table":
                 out |= {f.cell_name(r, c) for r in f.rows for c in f.columns}
-            elif f.type in ("checklist", "choice", "rating"):
+            elif f.type == "checklist":
                 out |= {f.option_name(o) for o in f.options}
             else:
                 out.add(f.name)

@@ -20,7 +20,7 @@ from smartcity.model.loader import ROOT
 FOLDER = Path(os.environ.get("SC_WORKSHEETS_CACHE", ROOT / ".cache" / "worksheets")).resolve()
 HERE = Path(__file__).resolve().parent
 TEMPLATES = ROOT / "smartcity" / "render" / "templates"
-LIBRARIES = ("weasyprint", "python-docx", "odfpy", "fonttools")
+LIBRARIES = ("weasyprint", "python-docx", "odfpy", "fonttools", "pypdf", "pikepdf")
 # The writers, from which every module that shapes a document is found; the page form
 # (html.py) is not among them.
 WRITERS = tuple(f"smartcity.outputs.worksheets.{name}" for name in ("view", "pdf", "word", "odt", "fonts", "cache"))

@@ -4,6 +4,10 @@ WeasyPrint subsets the fonts of ordinary text, but embeds whole any font that a
 form field uses, since a reader needs every glyph a person may type. DejaVu
 Sans whole weighs about 700 KB; cut to Latin (Western and Central European
 letters, punctuation, €) it is about 25 KB, so a worksheet stays far under 80 KB.
+
+The cut keeps no ligatures ("liga"): a ligature glyph has no character of its own in
+the cut font, so readers extracting the text of a whole-embedded font lost "fi" and "fl"
+("ré exions"). Kerning and accents (ccmp, mark) stay.
 """
 from __future__ import annotations
 
@@ -28,6 +32,7 @@ UNICODES = [
     0x2022, 0x2026, 0x202F, 0x2039, 0x203A, 0x20AC, 0x2116, 0x2122, 0x2192, 0x2610, 0x2611,
     0x2082,                                        # subscript 2 (CO₂)
 ]
+FEATURES = ["kern", "ccmp", "locl", "mark", "mkmk"]
 
 
 def _fc_match(pattern: str) -> Path | None:
@@ -59,12 +64,12 @@ def subset_fonts(folder: Path) -> dict[str, Path]:
     out: dict[str, Path] = {}
     for style, filename in STYLES.items():
         source = _find(filename)
-        stamp = hashlib.sha256(source.read_bytes() + repr(UNICODES).encode()).hexdigest()[:12]
+        stamp = hashlib.sha256(source.read_bytes() + repr((UNICODES, FEATURES)).encode()).hexdigest()[:12]
         target = folder / f"sc-{style}-{stamp}.ttf"
         if not target.exists():
             options = subset.Options()
             options.hinting = False
-            options.layout_features = ["kern", "liga", "ccmp", "locl", "mark", "mkmk"]
+            options.layout_features = list(FEATURES)
             options.drop_tables += ["FFTM"]
             options.notdef_outline = True
             font = TTFont(source)

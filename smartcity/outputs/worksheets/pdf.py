@@ -1,18 +1,25 @@
-"""A worksheet as a fillable PDF: WeasyPrint turns every input of the HTML into an AcroForm field.
+"""A worksheet as a fillable, tagged PDF.
 
-Choices and ratings are one checkbox per option: WeasyPrint's radio groups
-give their kids names of their own, which some readers treat as extra fields.
+WeasyPrint turns every input of the HTML into an AcroForm field and, asked with
+`pdf_tags`, writes the structure tree (no `pdf/ua-1` variant: it would claim PDF/UA, which
+no validator here has checked). pypdf then finishes what WeasyPrint leaves out: the form
+(pdf_form.py: appearances, radio groups, tooltips) and the tagging (outputs/pdf_tagged.py:
+page margins as artifacts, XMP metadata).
 """
 from __future__ import annotations
 
+import io
 import logging
 from pathlib import Path
 
+from pypdf import PdfReader, PdfWriter
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
 from smartcity.render.env import render
 
+from smartcity.outputs.pdf_tagged import finish, save
+from smartcity.outputs.worksheets.pdf_form import finish_fields
 from smartcity.outputs.worksheets.view import SheetView
 
 CSS = Path(__file__).with_name("pdf.css")
@@ -26,6 +33,11 @@ def html_of(v: SheetView, fonts: dict[str, Path]) -> str:
 def write(v: SheetView, target: Path, fonts: dict[str, Path]) -> None:
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     config = FontConfiguration()
-    HTML(string=html_of(v, fonts), base_url=str(target.parent)).write_pdf(
-        target, font_config=config, pdf_forms=True, custom_metadata=True,
+    raw = HTML(string=html_of(v, fonts), base_url=str(target.parent)).write_pdf(
+        font_config=config, pdf_forms=True, pdf_tags=True, custom_metadata=True,
     )
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(raw)))
+    finish_fields(writer, v)
+    finish(writer, v.title, v.lang, v.header.organisation)
+    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
+    save(writer, target)

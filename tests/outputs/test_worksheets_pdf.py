@@ -1,0 +1,208 @@
+"""The worksheet PDFs as other readers see them (issue 17, parts 1 to 3): tagged, with form
+fields that draw without NeedAppearances, one field per "tick one" question, and text that
+extracts whole. Every worksheet in both languages for the cheap checks; a few for the readers."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from smartcity.outputs.worksheets import pdf
+from smartcity.outputs.worksheets.fonts import subset_fonts
+from smartcity.outputs.worksheets.load import load_worksheets
+from smartcity.outputs.worksheets.view import SheetView, view
+from tests.outputs import pdf_readers
+from tests.outputs.matterhorn import problems
+
+LANGS = ("fr", "en")
+RADIO = 1 << 15
+LONG = " ".join(["réflexion", "financement", "vérifier", "participation", "citoyenne", "quartier"] * 40)[:1500]
+RENDERED = (("p0-s1", "fr"), ("p1-s1", "en"))  # a stack of fields; a SWOT grid and tables
+
+
+@pytest.fixture(scope="module")
+def made(data, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("worksheet-pdfs")
+    fonts = subset_fonts(folder / "fonts")
+    out = {}
+    for lang in LANGS:
+        for id_, sheet in load_worksheets(data).items():
+            v = view(data, sheet, lang)
+            pdf.write(v, folder / v.filename("pdf"), fonts)
+            out[(id_, lang)] = (v, folder / v.filename("pdf"))
+    return out
+
+
+def own_words(v: SheetView) -> list[str]:
+    texts = [v.title, v.purpose, v.step_title, *v.instructions]
+    for s in v.sections:
+        texts += [s.title, s.intro or ""]
+        for f in s.fields:
+            texts += [f.label, f.help or "", f.row_header or ""]
+            texts += [o.label for o in f.options] + [c.label for c in f.columns] + [r.label for r in f.rows]
+    return texts
+
+
+def words(text: str) -> set[str]:
+    text = re.sub(r"-\s*\n\s*", "-", text)  # a line broken at a hyphen
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+def test_every_worksheet_passes_the_matterhorn_subset(made):
+    for (id_, lang), (_, path) in made.items():
+        assert problems(path) == [], f"{path.name}: {problems(path)}"
+        xmp = PdfReader(path).xmp_metadata
+        raw = xmp.stream.get_data().decode("utf-8") if xmp else ""
+        assert "pdfuaid" not in raw and "PDF/UA" not in raw, f"{path.name} claims PDF/UA"
+
+
+def test_text_extracts_every_word_of_the_worksheet(made):
+    """poppler and pypdf find each word of the worksheet's own labels ("fi"/"fl" ligatures lost them)."""
+    for (id_, lang), (v, path) in made.items():
+        expected = words(" ".join(own_words(v)))
+        for reader, text in (("pdftotext", pdf_readers.pdftotext(path)),
+                             ("pypdf", "\n".join(p.extract_text() for p in PdfReader(path).pages))):
+            missing = expected - words(text)
+            assert not missing, f"{path.name} ({reader}) lacks {sorted(missing)[:8]}"
+
+
+def test_fields_tooltips_name_question_and_option(made):
+    for (id_, lang), (v, path) in made.items():
+        fields = PdfReader(path).get_fields()
+        for s in v.sections:
+            for f in s.fields:
+                if f.type in ("choice", "rating"):
+                    group = fields[f.name]
+                    assert int(group["/Ff"]) & RADIO and group["/FT"] == "/Btn", f"{path.name}: {f.name}"
+                    assert group["/V"] == "/Off" and group["/TU"] == f.label
+                    assert set(group["/_States_"]) - {"/Off"} == {f"/{o.value}" for o in f.options}
+                    assert not any(f.option_name(o) in fields for o in f.options), f"{f.name}: options listed"
+                elif f.type == "checklist":
+                    for o in f.options:
+                        tip = fields[f.option_name(o)]["/TU"]
+                        assert f.label in tip and o.label in tip, f"{path.name}: {tip!r}"
+                elif f.type == "table":
+                    for r in f.rows:
+                        for c in f.columns:
+                            tip = fields[f.cell_name(r, c)]["/TU"]
+                            assert f.label in tip and r.label in tip and c.label in tip, f"{path.name}: {tip!r}"
+                else:
+                    assert fields[f.name]["/TU"] == f.label
+
+
+def test_every_widget_has_its_appearance_and_boxes_a_da(made):
+    for (id_, lang), (v, path) in made.items():
+        reader = PdfReader(path)
+        assert "/NeedAppearances" not in reader.trailer["/Root"]["/AcroForm"], path.name
+        for page in reader.pages:
+            for annot in page.get("/Annots", []):
+                w = annot.get_object()
+                if w.get("/Subtype") != "/Widget":
+                    continue
+                assert "/N" in w.get("/AP", {}), f"{path.name}: a widget has no appearance"
+                kind = w.get("/FT") or w["/Parent"].get_object().get("/FT")
+                if kind == "/Btn":
+                    assert " Tf" in str(w.get("/DA") or w["/Parent"].get_object().get("/DA")), path.name
+                    states = set(w["/AP"]["/N"])
+                    assert "/Off" in states and len(states) == 2, f"{path.name}: states {states}"
+
+
+def test_long_answers_hold_1500_characters_at_7pt_or_more(made):
+    for (id_, lang), (v, path) in made.items():
+        longs = [f.name for s in v.sections for f in s.fields if f.type == "long"]
+        if not longs:
+            continue
+        writer = PdfWriter(clone_from=PdfReader(path))
+        writer.update_page_form_field_values(None, {name: LONG for name in longs}, auto_regenerate=False)
+        for page in writer.pages:
+            for annot in page.get("/Annots", []):
+                w = annot.get_object()
+                if w.get("/T") in longs:
+                    assert int(w["/Ff"]) & (1 << 12), f"{path.name}: {w['/T']} is not multi-line"
+                    assert re.search(r"\s0 Tf", str(w["/DA"])), f"{path.name}: {w['/T']} has a fixed font size"
+                    stream = w["/AP"]["/N"].get_data().decode("latin-1")
+                    size = float(re.findall(r"([\d.]+) Tf", stream)[0])
+                    assert size >= 7, f"{path.name}: {w['/T']} prints 1,500 characters at {size} pt"
+
+
+def _filled(v: SheetView, path, tmp_path):
+    """Every field answered: text, a tick in each checklist, an option in each question."""
+    values, expect = {}, []
+    for s in v.sections:
+        for f in s.fields:
+            if f.type == "short":
+                values[f.name] = "Namur"
+            elif f.type == "long":
+                values[f.name] = LONG
+            elif f.type == "checklist":
+                values[f.option_name(f.options[-1])] = "/Yes"
+            elif f.type in ("choice", "rating"):
+                values[f.name] = f"/{f.options[1].value}"
+    writer = PdfWriter(clone_from=PdfReader(path))
+    writer.update_page_form_field_values(None, values, auto_regenerate=False)
+    target = tmp_path / f"filled-{path.name}"
+    writer.write(target)
+    return target, values
+
+
+def _drawn(path):
+    """(page, rect, field) of every widget that shows an answer once filled."""
+    reader = PdfReader(path)
+    out = []
+    for n, page in enumerate(reader.pages):
+        for annot in page.get("/Annots", []):
+            w = annot.get_object()
+            ticked = "/AS" in w and w["/AS"] != "/Off"
+            typed = "/AS" not in w and str(w.get("/V", "")).strip()
+            if w.get("/Subtype") == "/Widget" and (ticked or typed):
+                out.append((n, w["/Rect"], float(page.mediabox.height), w.get("/T") or w["/Parent"]["/T"]))
+    return out
+
+
+@pytest.mark.parametrize("sheet,lang", RENDERED)
+@pytest.mark.parametrize("renderer", sorted(pdf_readers.RENDERERS))
+def test_ticks_and_answers_draw_in_every_reader(made, sheet, lang, renderer, tmp_path):
+    v, path = made[(sheet, lang)]
+    filled, values = _filled(v, path, tmp_path)
+    shown = _drawn(filled)
+    assert {name for *_, name in shown} >= set(values), "pypdf did not fill every field"
+    draw = pdf_readers.RENDERERS[renderer]
+    pages = {}
+    for page, rect, height, name in shown:
+        if page not in pages:
+            pages[page] = (draw(path, page, tmp_path), draw(filled, page, tmp_path))
+        blank, answered = pages[page]
+        before, after = pdf_readers.ink(blank, rect, height), pdf_readers.ink(answered, rect, height)
+        assert after > before + 8, f"{renderer}: {name} draws nothing ({before} → {after} dark pixels)"
+
+
+@pytest.mark.parametrize("sheet,lang", RENDERED)
+def test_a_filled_form_flattens_with_its_answers(made, sheet, lang, tmp_path):
+    v, path = made[(sheet, lang)]
+    filled, values = _filled(v, path, tmp_path)
+    flat = pdf_readers.qpdf_flatten(filled, tmp_path / "qpdf-flat.pdf")
+    assert not PdfReader(flat).get_fields()
+    expected = {"Namur" if value == "Namur" else "financement" for value in values.values() if value[0] != "/"}
+    assert expected, f"{sheet} has no text field to fill"
+    text = pdf_readers.pdftotext(flat)
+    assert all(word in text for word in expected), "qpdf's flattening lost the answers"
+    writer = PdfWriter(clone_from=PdfReader(filled))
+    writer.update_page_form_field_values(None, values, auto_regenerate=False, flatten=True)
+    writer.remove_annotations(subtypes="/Widget")
+    writer.write(tmp_path / "pypdf-flat.pdf")
+    text = pdf_readers.pdftotext(tmp_path / "pypdf-flat.pdf")
+    assert all(word in text for word in expected), "pypdf's flattening lost the answers"
+
+
+def test_the_same_content_gives_the_same_bytes(data, made, tmp_path, monkeypatch):
+    v, path = made[("p0-s1", "fr")]
+    fonts = subset_fonts(path.parent / "fonts")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")  # 2025-12-01
+    pdf.write(v, tmp_path / "a.pdf", fonts)
+    pdf.write(v, tmp_path / "b.pdf", fonts)
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+    assert PdfReader(tmp_path / "a.pdf").metadata["/CreationDate"] == "D:20251201000000Z"
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    pdf.write(v, tmp_path / "c.pdf", fonts)
+    assert "/CreationDate" not in PdfReader(tmp_path / "c.pdf").metadata
