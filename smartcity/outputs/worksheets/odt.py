@@ -1,87 +1,37 @@
-"""A worksheet as an OpenDocument text (odfpy), with the same structure as the Word file."""
+"""A worksheet as an OpenDocument text (odfpy), with the same structure as the Word file.
+
+Styles are in odt_styles.py; the answer places (named sections, form checkboxes) in
+odt_places.py.
+"""
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
-from odf import dc, draw
+from odf import dc, draw, meta, svg
 from odf.opendocument import OpenDocumentText
-from odf.style import (Footer, Header, MasterPage, PageLayout, PageLayoutProperties,
-                       ParagraphProperties, Style, TableCellProperties, TableColumnProperties,
-                       TableProperties, TableRowProperties, TextProperties)
+from odf.style import Footer, Header, MasterPage, PageLayout, PageLayoutProperties
 from odf.table import Table, TableCell, TableColumn, TableHeaderRows, TableRow
-from odf.text import H, List, ListItem, ListLevelStyleNumber, ListStyle, P
+from odf.teletype import addTextToElement
+from odf.text import H, List, ListItem, P, PageCount, PageNumber
 
+from smartcity.outputs.worksheets.dates import as_datetime
+from smartcity.outputs.worksheets.odt_places import Places
+from smartcity.outputs.worksheets.odt_styles import WIDTH, Styles
+from smartcity.outputs.worksheets.package import restamp
 from smartcity.outputs.worksheets.view import SheetView, ViewField
 
-BOX = "\u2610"
-TEAL = "#0b5563"
-WIDTH = 17.8  # cm between margins
+RASTER = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
+RATING_GAP = "    "  # spaces after each rating option, written as text:s so they are kept
 
 
-class _Styles:
-    """The few named styles the document uses, registered once."""
-
-    def __init__(self, doc: OpenDocumentText, locale: str) -> None:
-        lang, country = locale.split("-")
-        self.doc = doc
-        default = Style(name="Standard", family="paragraph")
-        default.addElement(TextProperties(fontsize="10pt", language=lang, country=country))
-        default.addElement(ParagraphProperties(marginbottom="0.15cm"))
-        doc.styles.addElement(default)
-        self.headings = {}
-        for level, size in ((1, "16pt"), (2, "12pt"), (3, "10pt")):
-            style = Style(name=f"Heading_20_{level}", displayname=f"Heading {level}", family="paragraph",
-                          parentstylename=default, defaultoutlinelevel=str(level))
-            style.addElement(TextProperties(fontsize=size, fontweight="bold", color=TEAL if level < 3 else "#1a1a1a"))
-            style.addElement(ParagraphProperties(margintop="0.35cm", marginbottom="0.15cm", keepwithnext="always"))
-            doc.styles.addElement(style)
-            self.headings[level] = style
-        self.hint = self._auto("paragraph", TextProperties(fontsize="8.5pt", fontstyle="italic", color="#444444"))
-        self.small = self._auto("paragraph", TextProperties(fontsize="8.5pt", color=TEAL))
-        self.bold = self._auto("paragraph", TextProperties(fontweight="bold", fontsize="9pt"))
-        self.cell = self._auto("table-cell", TableCellProperties(border="0.5pt solid #999999", padding="0.1cm"))
-        self.head_cell = self._auto("table-cell", TableCellProperties(
-            border="0.5pt solid #999999", padding="0.1cm", backgroundcolor="#e3f0f2"))
-        self.table = self._auto("table", TableProperties(width=f"{WIDTH}cm", align="left"))
-        self.numbers = ListStyle(name="Numbers")
-        self.numbers.addElement(ListLevelStyleNumber(level=1, numformat="1", numsuffix="."))
-        doc.automaticstyles.addElement(self.numbers)
-        self._rows: dict[float, Style] = {}
-        self._cols: dict[float, Style] = {}
-
-    def _auto(self, family: str, props) -> Style:
-        style = Style(name=f"sc{len(self.doc.automaticstyles.childNodes)}", family=family)
-        style.addElement(props)
-        self.doc.automaticstyles.addElement(style)
-        return style
-
-    def row(self, cm: float) -> Style:
-        if cm not in self._rows:
-            self._rows[cm] = self._auto("table-row", TableRowProperties(minrowheight=f"{cm}cm"))
-        return self._rows[cm]
-
-    def column(self, cm: float) -> Style:
-        if cm not in self._cols:
-            self._cols[cm] = self._auto("table-column", TableColumnProperties(columnwidth=f"{cm:.2f}cm"))
-        return self._cols[cm]
-
-
-def _cell(style: Style, text: str = "", para: Style | None = None) -> TableCell:
+def _cell(style, text: str = "", para=None) -> TableCell:
     cell = TableCell(valuetype="string", stylename=style)
     cell.addElement(P(text=text, stylename=para) if para else P(text=text))
     return cell
 
 
-def _box(doc, st: _Styles, height: float) -> None:
-    table = Table(name=f"box{id(doc) % 1000}-{len(doc.text.childNodes)}", stylename=st.table)
-    table.addElement(TableColumn(stylename=st.column(WIDTH)))
-    row = TableRow(stylename=st.row(height))
-    row.addElement(_cell(st.cell))
-    table.addElement(row)
-    doc.text.addElement(table)
-
-
-def _table(doc, st: _Styles, v: SheetView, f: ViewField) -> None:
+def _table(doc, st: Styles, places: Places, v: SheetView, f: ViewField) -> None:
     table = Table(name=f"t-{f.id}", stylename=st.table)
     numbered = bool(f.rows) and all(r.numbered for r in f.rows)
     first = 0.9 if numbered else 3.6
@@ -89,16 +39,19 @@ def _table(doc, st: _Styles, v: SheetView, f: ViewField) -> None:
     table.addElement(TableColumn(stylename=st.column(first)))
     table.addElement(TableColumn(stylename=st.column(rest), numbercolumnsrepeated=len(f.columns)))
     header, row = TableHeaderRows(), TableRow()
-    for text in [f.row_header or v.labels["doc.row"]] + [c.label for c in f.columns]:
-        row.addElement(_cell(st.head_cell, text, st.bold))
+    texts = [f.row_header or v.labels["doc.row"]] + [c.label for c in f.columns]
+    for n, text in enumerate(texts):
+        row.addElement(_cell(st.cell(True, n == len(texts) - 1, head=True), text, st.bold))
     header.addElement(row)
     table.addElement(header)
     height = 1.2 if any(c.type == "long" for c in f.columns) else 0.8
     for r in f.rows:
         row = TableRow(stylename=st.row(height))
-        row.addElement(_cell(st.cell, r.label))
-        for _ in f.columns:
-            row.addElement(_cell(st.cell))
+        row.addElement(_cell(st.cell(False, False), r.label, st.label))
+        for n, c in enumerate(f.columns):
+            cell = TableCell(valuetype="string", stylename=st.cell(False, n == len(f.columns) - 1))
+            cell.addElement(places.section(f.cell_name(r, c), st.label))
+            row.addElement(cell)
         table.addElement(row)
     doc.text.addElement(table)
     for c in f.columns:
@@ -107,22 +60,28 @@ def _table(doc, st: _Styles, v: SheetView, f: ViewField) -> None:
             doc.text.addElement(P(text=v.labels["doc.options"].replace("{column}", c.label).replace("{options}", options), stylename=st.hint))
 
 
-def _field(doc, st: _Styles, v: SheetView, f: ViewField) -> None:
+def _field(doc, st: Styles, places: Places, v: SheetView, f: ViewField) -> None:
     doc.text.addElement(H(outlinelevel=3, stylename=st.headings[3], text=f.label))
     if f.help:
         doc.text.addElement(P(text=f.help, stylename=st.hint))
     if f.type in ("short", "long"):
-        _box(doc, st, 0.9 if f.type == "short" else 4.0)
+        doc.text.addElement(places.section(f.name, st.boxes[f.type]))
     elif f.type == "table":
-        _table(doc, st, v, f)
+        _table(doc, st, places, v, f)
     elif f.type == "rating":
         scale = v.labels["doc.scale"].replace("{low}", f.low or "").replace("{high}", f.high or "")
         doc.text.addElement(P(text=f"{v.labels['doc.tick_one']} {scale}", stylename=st.hint))
-        doc.text.addElement(P(text="     ".join(f"{BOX} {o.label}" for o in f.options)))
+        line = P()
+        for n, o in enumerate(f.options):
+            places.checkbox(line, f.option_name(o), f"{f.label}: {o.label}", o.label,
+                            RATING_GAP if n < len(f.options) - 1 else "")
+        doc.text.addElement(line)
     else:
         doc.text.addElement(P(text=v.labels["doc.tick_any" if f.type == "checklist" else "doc.tick_one"], stylename=st.hint))
         for o in f.options:
-            doc.text.addElement(P(text=f"{BOX} {o.label}"))
+            line = P()
+            places.checkbox(line, f.option_name(o), f"{f.label}: {o.label}", o.label)
+            doc.text.addElement(line)
 
 
 def _aspect(path: Path) -> float:
@@ -133,7 +92,19 @@ def _aspect(path: Path) -> float:
         return image.width / image.height
 
 
-def _page(doc: OpenDocumentText, st: _Styles, v: SheetView) -> None:
+def _logo(doc: OpenDocumentText, v: SheetView, line: P) -> None:
+    path = Path(v.header.logo)
+    content = path.read_bytes()
+    name = f"Pictures/{hashlib.sha256(content).hexdigest()[:32]}{path.suffix.lower()}"
+    frame = draw.Frame(width=f"{0.9 * _aspect(path):.2f}cm", height="0.9cm", anchortype="as-char", name="logo")
+    frame.addElement(draw.Image(href=doc.addPicture(name, RASTER[path.suffix.lower()], content)))
+    alt = v.labels["doc.logo_alt"].replace("{name}", v.header.organisation)
+    frame.addElement(svg.Title(text=alt))
+    frame.addElement(svg.Desc(text=alt))
+    line.addElement(frame)
+
+
+def _page(doc: OpenDocumentText, st: Styles, v: SheetView) -> None:
     layout = PageLayout(name="A4")
     layout.addElement(PageLayoutProperties(pagewidth="21cm", pageheight="29.7cm", printorientation="portrait",
                                            margintop="1.4cm", marginbottom="1.4cm", marginleft="1.6cm", marginright="1.6cm"))
@@ -141,26 +112,40 @@ def _page(doc: OpenDocumentText, st: _Styles, v: SheetView) -> None:
     master = MasterPage(name="Standard", pagelayoutname=layout)
     header, footer = Header(), Footer()
     line = P(stylename=st.small)
-    if v.header.logo and Path(v.header.logo).suffix.lower() in (".png", ".jpg", ".jpeg", ".gif"):
-        frame = draw.Frame(width=f"{0.9 * _aspect(v.header.logo):.2f}cm", height="0.9cm", anchortype="as-char", name="logo")
-        frame.addElement(draw.Image(href=doc.addPicture(str(v.header.logo))))
-        line.addElement(frame)
-    line.addText(("  " if v.header.logo else "") + v.header.name)
+    logo = v.header.logo and Path(v.header.logo).suffix.lower() in RASTER
+    if logo:
+        _logo(doc, v, line)
+    line.addText(("  " if logo else "") + v.header.name)
     header.addElement(line)
-    footer.addElement(P(text=v.footer(), stylename=st.hint))
+    footer.addElement(P(text=v.footer(), stylename=st.foot))
+    numbers = P(stylename=st.foot)
+    before, rest = v.labels["doc.page"].split("{n}", 1)
+    middle, after = rest.split("{total}", 1)
+    for part in (before, PageNumber(selectpage="current", text="1"), middle, PageCount(text="1"), after):
+        if isinstance(part, str):
+            addTextToElement(numbers, part)
+        else:
+            numbers.addElement(part)
+    footer.addElement(numbers)
     master.addElement(header)
     master.addElement(footer)
     doc.masterstyles.addElement(master)
 
 
+def _meta(doc: OpenDocumentText, v: SheetView) -> None:
+    for element in (dc.Title(text=v.title), dc.Subject(text=v.step_title), dc.Description(text=v.purpose),
+                    dc.Language(text=v.locale), dc.Creator(text=v.header.organisation),
+                    meta.InitialCreator(text=v.header.organisation), meta.Keyword(text=v.id),
+                    meta.CreationDate(text=v.header.changed), dc.Date(text=v.header.changed)):
+        doc.meta.addElement(element)
+
+
 def write(v: SheetView, target: Path) -> None:
     doc = OpenDocumentText()
-    st = _Styles(doc, v.locale)
+    st = Styles(doc, v)
+    places = Places(doc, v.id, st.control)
     _page(doc, st, v)
-    doc.meta.addElement(dc.Title(text=v.title))
-    doc.meta.addElement(dc.Subject(text=v.step_title))
-    doc.meta.addElement(dc.Description(text=v.purpose))
-    doc.meta.addElement(dc.Language(text=v.locale))
+    _meta(doc, v)
     step = v.labels["doc.step"].replace("{n}", str(v.number)).replace("{total}", str(v.total))
     doc.text.addElement(P(text=f"{v.labels['doc.kind']} · {step} · {v.step_title}", stylename=st.small))
     doc.text.addElement(H(outlinelevel=1, stylename=st.headings[1], text=v.title))
@@ -175,7 +160,8 @@ def write(v: SheetView, target: Path) -> None:
     for s in v.sections:
         doc.text.addElement(H(outlinelevel=2, stylename=st.headings[2], text=s.title))
         if s.intro:
-            doc.text.addElement(P(text=s.intro))
+            doc.text.addElement(P(text=s.intro, stylename=st.intro))
         for f in s.fields:
-            _field(doc, st, v, f)
+            _field(doc, st, places, v, f)
     doc.save(str(target))
+    restamp(target, as_datetime(v.header.changed))

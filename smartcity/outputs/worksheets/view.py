@@ -16,7 +16,9 @@ from typing import Any, Optional
 
 from smartcity.edition.model import Edition, load_edition
 from smartcity.edition.assets import edition_assets
+from smartcity.edition.colour import WHITE, passing_shade
 
+from smartcity.outputs.worksheets.dates import content_date
 from smartcity.outputs.worksheets.load import data_list
 from smartcity.outputs.worksheets.model import Field, Worksheet
 
@@ -94,6 +96,8 @@ class Header:
     organisation: str
     site_url: Optional[str]  # None when the edition gives no address
     logo: Optional[Path] = None  # the edition's documents logo as a PNG (smartcity/edition/assets.py)
+    colour: str = "#0b5563"  # the edition's primary, in the shade that reads on white paper
+    changed: str = "2017-01-01T00:00:00Z"  # the data's or edition's last change (dates.py): the documents' date
 
 
 @dataclass(frozen=True)
@@ -139,12 +143,15 @@ def header_for(lang: str, edition: Edition | None = None) -> Header:
         organisation=edition.organisation.name(lang),
         site_url=str(edition.site_url) if edition.site_url else None,
         logo=edition_assets(edition).doc_logo,
+        colour=passing_shade(edition.colours.primary, [WHITE]),
+        changed=content_date(),
     )
 
 
 # The ui strings (data/ui/worksheets.yml) that downloaded documents show.
 DOC_LABELS = ("doc.kind", "doc.step", "doc.purpose", "doc.instructions", "doc.tick_one",
-              "doc.tick_any", "doc.scale", "doc.row", "doc.footer", "doc.options")
+              "doc.tick_any", "doc.scale", "doc.row", "doc.footer", "doc.options", "doc.logo_alt",
+              "doc.page", "doc.cell")
 
 
 def _tx(data: Any, text: Any, lang: str) -> str:

@@ -1,4 +1,8 @@
-"""A worksheet as a Word document (python-docx): real headings, real tables, boxes to tick."""
+"""A worksheet as a Word document (python-docx): real headings, real tables, boxes to tick.
+
+Every answer place is a content control tagged with its input name (word_controls.py);
+the look and the package's properties are in word_styles.py.
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,20 +11,28 @@ from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Mm, Pt
 
+from smartcity.outputs.worksheets.dates import as_datetime
+from smartcity.outputs.worksheets.package import restamp
 from smartcity.outputs.worksheets.view import SheetView, ViewField
+from smartcity.outputs.worksheets.word_controls import Ids, checkbox, text_place
+from smartcity.outputs.worksheets.word_styles import WIDTH_MM, package, page, rgb, styles
 
-BOX = "\u2610"
-TEAL = RGBColor(0x0B, 0x55, 0x63)
-RASTER = {".png", ".jpg", ".jpeg", ".gif", ".bmp"}
+TINT = 0.11  # the share of the edition's colour in a table head's shading, as the site's tinted boxes
+NUMBER_MM, LABEL_MM = 10, 36  # the row-label column: numbers, or labels
 
 
-def _shade(cell, fill: str = "E3F0F2") -> None:
+def _tint(hex_colour: str) -> str:
+    channels = [int(hex_colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4)]
+    return "".join(f"{round(c * TINT + 255 * (1 - TINT)):02X}" for c in channels)
+
+
+def _shade(cell, fill: str) -> None:
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shd)
+    cell._tc.get_or_add_tcPr().append(shd)  # after tcW, which the width set before it
 
 
 def _repeat_header(row) -> None:
@@ -29,39 +41,51 @@ def _repeat_header(row) -> None:
     row._tr.get_or_add_trPr().append(flag)
 
 
-def _min_height(row, mm: float) -> None:
-    row.height = Mm(mm)
-
-
 def _hint(doc, text: str) -> None:
     para = doc.add_paragraph()
+    para.paragraph_format.keep_with_next = True
     run = para.add_run(text)
     run.italic = True
     run.font.size = Pt(9)
 
 
-def _blank_box(doc, mm: float) -> None:
+def _widths(table, widths: list[float]) -> None:
+    """Fixed layout, grid and every cell given its width: LibreOffice reads the grid, Word the cells."""
+    table.autofit = False
+    for column, mm in zip(table.columns, widths):
+        column.width = Mm(mm)
+    for row in table.rows:
+        for cell, mm in zip(row.cells, widths):
+            cell.width = Mm(mm)
+
+
+def _answer_box(doc, ids: Ids, f: ViewField, mm: float) -> None:
     table = doc.add_table(rows=1, cols=1, style="Table Grid")
-    _min_height(table.rows[0], mm)
+    _widths(table, [WIDTH_MM])
+    table.rows[0].height = Mm(mm)
+    text_place(table.rows[0].cells[0].paragraphs[0], ids, f.name, f.label, multiline=f.type == "long")
     doc.add_paragraph()
 
 
-def _table(doc, v: SheetView, f: ViewField) -> None:
+def _table(doc, ids: Ids, v: SheetView, f: ViewField) -> None:
     head = [f.row_header or v.labels["doc.row"]] + [c.label for c in f.columns]
-    table = doc.add_table(rows=1, cols=len(head), style="Table Grid")
+    numbered = bool(f.rows) and all(r.numbered for r in f.rows)
+    first = NUMBER_MM if numbered else LABEL_MM
+    widths = [first] + [(WIDTH_MM - first) / len(f.columns)] * len(f.columns)
+    table = doc.add_table(rows=1 + len(f.rows), cols=len(head), style="Table Grid")
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _widths(table, widths)
     for cell, text in zip(table.rows[0].cells, head):
-        cell.text = text
-        cell.paragraphs[0].runs[0].bold = True
-        _shade(cell)
+        run = cell.paragraphs[0].add_run(text)
+        run.bold, run.font.size = True, Pt(8)
+        _shade(cell, _tint(v.header.colour))
     _repeat_header(table.rows[0])
-    for r in f.rows:
-        row = table.add_row()
-        row.cells[0].text = r.label
-        _min_height(row, 12 if any(c.type == "long" for c in f.columns) else 8)
-    if len(f.rows) and all(r.numbered for r in f.rows):
-        for row in table.rows:
-            row.cells[0].width = Mm(9)
+    for r, row in zip(f.rows, table.rows[1:]):
+        row.cells[0].paragraphs[0].add_run(r.label).font.size = Pt(8)
+        row.height = Mm(12 if any(c.type == "long" for c in f.columns) else 8)
+        for c, cell in zip(f.columns, row.cells[1:]):
+            alias = v.labels["doc.cell"].replace("{field}", f.label).replace("{row}", r.label).replace("{column}", c.label)
+            text_place(cell.paragraphs[0], ids, f.cell_name(r, c), alias, multiline=c.type == "long")
     for c in f.columns:
         if c.options:
             options = " / ".join(o.label for o in c.options)
@@ -69,56 +93,46 @@ def _table(doc, v: SheetView, f: ViewField) -> None:
     doc.add_paragraph()
 
 
-def _field(doc, v: SheetView, f: ViewField) -> None:
+def _boxes(doc, ids: Ids, f: ViewField) -> None:
+    """One box per option; a rating's five on one line, spaced."""
+    if f.type == "rating":
+        para = doc.add_paragraph()
+        for n, o in enumerate(f.options):
+            checkbox(para, ids, f.option_name(o), f"{f.label}: {o.label}")
+            para.add_run(f" {o.label}" + ("     " if n < len(f.options) - 1 else ""))
+        return
+    for o in f.options:
+        para = doc.add_paragraph()
+        checkbox(para, ids, f.option_name(o), f"{f.label}: {o.label}")
+        para.add_run(f" {o.label}")
+
+
+def _field(doc, ids: Ids, v: SheetView, f: ViewField) -> None:
     doc.add_heading(f.label, level=3)
     if f.help:
         _hint(doc, f.help)
-    if f.type == "short":
-        _blank_box(doc, 9)
-    elif f.type == "long":
-        _blank_box(doc, 40)
+    if f.type in ("short", "long"):
+        _answer_box(doc, ids, f, 9 if f.type == "short" else 40)
     elif f.type == "table":
-        _table(doc, v, f)
+        _table(doc, ids, v, f)
     elif f.type == "rating":
         _hint(doc, f"{v.labels['doc.tick_one']} " + v.labels["doc.scale"].replace("{low}", f.low or "").replace("{high}", f.high or ""))
-        doc.add_paragraph("     ".join(f"{BOX} {o.label}" for o in f.options))
+        _boxes(doc, ids, f)
     else:
         _hint(doc, v.labels["doc.tick_any" if f.type == "checklist" else "doc.tick_one"])
-        for o in f.options:
-            doc.add_paragraph(f"{BOX} {o.label}")
-
-
-def _page(doc, v: SheetView) -> None:
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(16)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(18)
-    head = section.header.paragraphs[0]
-    if v.header.logo and Path(v.header.logo).suffix.lower() in RASTER:
-        head.add_run().add_picture(str(v.header.logo), height=Mm(9))
-        head.add_run("  ")
-    run = head.add_run(v.header.name)
-    run.bold, run.font.color.rgb, run.font.size = True, TEAL, Pt(9)
-    foot = section.footer.paragraphs[0].add_run(v.footer())
-    foot.font.size = Pt(8)
-    normal = doc.styles["Normal"]
-    normal.font.size = Pt(10)
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), v.locale)
-    normal.element.get_or_add_rPr().append(lang)
+        _boxes(doc, ids, f)
 
 
 def write(v: SheetView, target: Path) -> None:
-    doc = Document()
-    props = doc.core_properties
-    props.title, props.subject, props.author = v.title, v.step_title, v.header.organisation
-    props.keywords, props.language, props.comments = v.id, v.locale, v.purpose
-    _page(doc, v)
+    doc, ids = Document(), Ids()
+    styles(doc, v)
+    page(doc, v)
+    package(doc, v)
     kicker = doc.add_paragraph().add_run(
         f"{v.labels['doc.kind']} · "
         + v.labels["doc.step"].replace("{n}", str(v.number)).replace("{total}", str(v.total))
         + f" · {v.step_title}")
-    kicker.font.size, kicker.font.color.rgb = Pt(9), TEAL
+    kicker.font.size, kicker.font.color.rgb = Pt(9), rgb(v.header.colour)
     doc.add_heading(v.title, level=1)
     doc.add_paragraph(v.purpose)
     doc.add_heading(v.labels["doc.instructions"], level=2)
@@ -127,7 +141,8 @@ def write(v: SheetView, target: Path) -> None:
     for s in v.sections:
         doc.add_heading(s.title, level=2)
         if s.intro:
-            doc.add_paragraph(s.intro)
+            doc.add_paragraph(s.intro).paragraph_format.keep_with_next = True
         for f in s.fields:
-            _field(doc, v, f)
+            _field(doc, ids, v, f)
     doc.save(str(target))
+    restamp(target, as_datetime(v.header.changed))

@@ -1,0 +1,107 @@
+"""Content controls and fields of the Word file: the places answers go, and page numbers.
+
+Every answer place is a content control (`w:sdt`) whose `w:tag` is the answer's input
+name (view.py), so a filled copy can be read back by field id; a box to tick is a
+content-control checkbox (`w14:checkbox`), which Word and LibreOffice tick on a click.
+The children of `w:sdtPr` follow the schema's order: rPr, alias, tag, id, then the kind
+of control (`w:text`, or the `w14:checkbox` extension last).
+"""
+from __future__ import annotations
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+UNCHECKED, CHECKED = "2610", "2612"  # ☐ and ☒
+BOX_FONT = "MS Gothic"  # the font Word itself gives its checkboxes
+
+
+class Ids:
+    """Unique `w:id` values for one document."""
+
+    def __init__(self, start: int = 1000) -> None:
+        self.last = start
+
+    def next(self) -> str:
+        self.last += 1
+        return str(self.last)
+
+
+def _el(tag: str, **attrs: str):
+    element = OxmlElement(tag)
+    for name, value in attrs.items():
+        element.set(qn(name), value)
+    return element
+
+
+def _box_font():
+    return _el("w:rFonts", **{"w:ascii": BOX_FONT, "w:eastAsia": BOX_FONT, "w:hAnsi": BOX_FONT, "w:hint": "eastAsia"})
+
+
+def _control(ids: Ids, tag: str, alias: str, kind, run_props=None):
+    sdt, props = _el("w:sdt"), _el("w:sdtPr")
+    if run_props is not None:
+        rpr = _el("w:rPr")
+        rpr.append(run_props)
+        props.append(rpr)
+    for child in (_el("w:alias", **{"w:val": alias}), _el("w:tag", **{"w:val": tag}),
+                  _el("w:id", **{"w:val": ids.next()}), kind):
+        props.append(child)
+    sdt.append(props)
+    return sdt
+
+
+def _run(text: str, run_props=None):
+    run = _el("w:r")
+    if run_props is not None:
+        rpr = _el("w:rPr")
+        rpr.append(run_props)
+        run.append(rpr)
+    t = _el("w:t")
+    t.text = text
+    if text != text.strip():
+        t.set(qn("xml:space"), "preserve")
+    run.append(t)
+    return run
+
+
+def checkbox(paragraph, ids: Ids, tag: str, alias: str) -> None:
+    """A box that ticks on a click, at the end of the paragraph."""
+    kind = _el("w14:checkbox")
+    kind.append(_el("w14:checked", **{"w14:val": "0"}))
+    kind.append(_el("w14:checkedState", **{"w14:val": CHECKED, "w14:font": BOX_FONT}))
+    kind.append(_el("w14:uncheckedState", **{"w14:val": UNCHECKED, "w14:font": BOX_FONT}))
+    sdt = _control(ids, tag, alias, kind, _box_font())
+    content = _el("w:sdtContent")
+    content.append(_run(chr(int(UNCHECKED, 16)), _box_font()))
+    sdt.append(content)
+    paragraph._p.append(sdt)
+
+
+def text_place(paragraph, ids: Ids, tag: str, alias: str, multiline: bool) -> None:
+    """A plain-text control, empty, where an answer is typed (line breaks allowed in long ones)."""
+    kind = _el("w:text", **({"w:multiLine": "1"} if multiline else {}))
+    sdt = _control(ids, tag, alias, kind)
+    content = _el("w:sdtContent")
+    content.append(_run(""))
+    sdt.append(content)
+    paragraph._p.append(sdt)
+
+
+def field(paragraph, instruction: str, shown: str, size_half_points: int) -> None:
+    """A field Word and LibreOffice compute (PAGE, NUMPAGES), with the value shown until they do."""
+    def run(child):
+        r = _el("w:r")
+        rpr = _el("w:rPr")
+        rpr.append(_el("w:sz", **{"w:val": str(size_half_points)}))
+        r.append(rpr)
+        r.append(child)
+        return r
+    instr = _el("w:instrText")
+    instr.text = f" {instruction} "
+    instr.set(qn("xml:space"), "preserve")
+    shown_text = _el("w:t")
+    shown_text.text = shown
+    for child in (_el("w:fldChar", **{"w:fldCharType": "begin"}), instr,
+                  _el("w:fldChar", **{"w:fldCharType": "separate"}), shown_text,
+                  _el("w:fldChar", **{"w:fldCharType": "end"})):
+        paragraph._p.append(run(child))
