@@ -19,7 +19,8 @@ deps: $(STAMP)
 
 # Debian's Chromium (Playwright cannot download its own browser here), fonts
 # for WeasyPrint, a JRE for the HTML validator, the PDF readers the worksheet tests
-# draw with (poppler, MuPDF, qpdf), and the npm test tools.
+# draw with (poppler, MuPDF, qpdf), LibreOffice's Writer and Calc for reopening the
+# DOCX/ODT and XLSX files, and the npm test tools.
 browser-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
@@ -28,6 +29,8 @@ browser-deps:
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	command -v mutool >/dev/null 2>&1 || missing="$$missing mupdf-tools"; \
 	command -v qpdf >/dev/null 2>&1 || missing="$$missing qpdf"; \
+	[ -e /usr/lib/libreoffice/program/libswlo.so ] || missing="$$missing libreoffice-writer-nogui"; \
+	[ -e /usr/lib/libreoffice/program/libsclo.so ] || missing="$$missing libreoffice-calc-nogui"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing$$missing"; \
