@@ -26,18 +26,13 @@ class Reference(Strict):
     title: Text  # the title in each language; an official text's own title where it has one
     publisher: Text
     year: int
-    url: AnyHttpUrl  # the page a reader opens: EUR-Lex, the Belgian official journal, the publisher's page
+    # The page a reader opens: EUR-Lex, the Belgian official journal, the publisher's page.
+    # https where the publisher offers it; a few project sites of 2017 still answer on http only.
+    url: AnyHttpUrl
     reference: Optional[NonEmpty] = None  # the official reference: CELEX number, Moniteur belge date, report number
     eli: Optional[AnyHttpUrl] = None  # the European Legislation Identifier URI, where the text has one
     checked: datetime.date  # when the URL and what we cite from it were last checked
     note: Optional[Text] = None  # what this source supports, where its title alone does not say
-
-    @field_validator("url", "eli")
-    @classmethod
-    def _https(cls, value: Optional[AnyHttpUrl]) -> Optional[AnyHttpUrl]:
-        if value is not None and value.scheme != "https":
-            raise ValueError("must be an https:// address (a reader's browser may refuse plain http)")
-        return value
 
     @field_validator("year")
     @classmethod
