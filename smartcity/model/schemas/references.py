@@ -16,8 +16,8 @@ ReferenceRef = ref("reference")
 
 # What a source is, so a page can group them and a reader knows what the link opens:
 # the guide itself, a legal text (EU or Belgian), official guidance or a programme page of a
-# public body, a report or study, official statistics, another body's website.
-Kind = Literal["guide", "law", "guidance", "programme", "report", "statistics", "website"]
+# public body, a report or study, a journal article, official statistics, another body's website.
+Kind = Literal["guide", "law", "guidance", "programme", "report", "article", "statistics", "website"]
 
 
 class Reference(Strict):
