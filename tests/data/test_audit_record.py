@@ -1,5 +1,6 @@
 """The content audit's record (audit/pages.yml) against git: a page changed in one language is
-changed in every language, and every changed page says what was done to it."""
+changed in every language, and every changed page says what was done to it. Content checked in
+data files (cases, figures, tool lists) is recorded under `data`, by file."""
 from __future__ import annotations
 
 import subprocess
@@ -35,10 +36,24 @@ def _changed_pages(base: str, lang: str) -> set[str]:
     return {line[len(prefix):] for line in (out + untracked).splitlines() if line.endswith(".md")}
 
 
-def test_entries_are_well_formed(record, languages):
-    assert set(record) == {"base", "pages"}
+def _changed_data(base: str) -> set[str]:
+    out = subprocess.run(["git", "diff", "--name-only", base, "--", "data/"], cwd=ROOT, check=True,
+                         capture_output=True, text=True).stdout
+    return set(out.splitlines())
+
+
+def _entries(record: dict, languages: tuple[str, ...]):
     for page, entries in record["pages"].items():
         assert any((ROOT / "docs" / lang / page).is_file() for lang in languages), f"{page}: no such page"
+        yield page, entries
+    for path, entries in (record.get("data") or {}).items():
+        assert path.startswith("data/") and (ROOT / path).is_file(), f"{path}: no such data file"
+        yield path, entries
+
+
+def test_entries_are_well_formed(record, languages):
+    assert set(record) <= {"base", "pages", "data"} and {"base", "pages"} <= set(record)
+    for page, entries in _entries(record, languages):
         assert entries, f"{page}: an entry lists what was done"
         for entry in entries:
             assert entry["action"] in ACTIONS, f"{page}: action {entry['action']!r}"
@@ -67,4 +82,5 @@ def test_every_changed_page_changed_in_every_language_and_is_recorded(record, la
 def test_recorded_pages_did_change(record, languages):
     changed = set().union(*(_changed_pages(record["base"], lang) for lang in languages))
     stale = sorted(set(record["pages"]) - changed)
+    stale += sorted(set(record.get("data") or {}) - _changed_data(record["base"]))
     assert not stale, f"audit/pages.yml records changes that git does not show: {stale}"
