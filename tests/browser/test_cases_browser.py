@@ -194,7 +194,7 @@ def generated_cases(data, n=1000, seed=8) -> list[Case]:
         out.append(Case.model_validate({
             "id": f"generated-{i}", "city": {"fr": f"Commune {i}", "en": f"Town {i}"},
             "country": {"fr": fr, "en": en}, "country_code": code,
-            "population": {"value": pop, "year": 2020} if pop else None,
+            "population": {"value": pop, "year": 2020, "source": "guide-2017"} if pop else None,
             "steps": rng.sample(steps, rng.randint(0, 3)), "dimensions": rng.sample(dims, rng.randint(1, 3)),
             "themes": [{"fr": w, "en": w} for w in rng.sample(words, 2)],
             "summary": {"fr": f"Projet {text}.", "en": f"A project on {text}."},

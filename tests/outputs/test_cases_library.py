@@ -47,7 +47,7 @@ def _break(data_copy: Path, case_id: str, change) -> None:
 LOCAL = {
     "id": "our-town-lighting", "local": True,
     "city": {"fr": "Notre-Commune", "en": "Our Town"}, "country": {"fr": "Belgique", "en": "Belgium"},
-    "country_code": "BE", "population": {"value": 23000, "year": 2024},
+    "country_code": "BE",  # no population: an edition cannot add the source it would cite
     "steps": ["p2-s3"], "dimensions": ["environment"],
     "summary": {"fr": "Un éclairage public rénové quartier par quartier.", "en": "Street lighting renewed district by district."},
     "stats": [{"value": 40, "unit": "percent", "label": {"fr": "d’énergie en moins", "en": "less energy"}}],
@@ -122,7 +122,7 @@ def test_nav_refuses_cases_outside_a_section():
                                         (250_000, "medium"), (250_001, "large"), (521_000, "large")])
 def test_population_bands(data, value, band):
     raw = data.get("case", "sabadell").model_dump()
-    raw["population"] = None if value is None else {"value": value, "approx": True}
+    raw["population"] = None if value is None else {"value": value, "approx": True, "source": "guide-2017"}
     assert population_band(Case.model_validate(raw)) == band
 
 
@@ -233,6 +233,7 @@ def test_cases_csv_reads_back_as_the_data(exported):
             assert row[f"key_figures_{lang}"].count("\n") == max(0, len(key_figures(data, case)) - 1)
         assert row["dimensions"].split() == list(case.dimensions) and row["steps"].split() == list(case.steps)
         assert row["population"] == (str(case.population.value) if case.population else "")
+        assert row["population_source"] == (case.population.source if case.population else "")
         assert row["source_footnote"] == str(case.source.footnote or "")
     sabadell = next(r for r in rows if r["id"] == "sabadell")
     assert "more than 7,500 luminaires switched to LED" in sabadell["key_figures_en"]
@@ -289,8 +290,8 @@ def test_a_local_case_appears_first_everywhere(with_local):
         assert "'cases/our-town-lighting.md'" in str(nav)
     files = build_files(data, "en", SITE, LICENCE)
     row = json.loads(files["cases.json"])["cases"][0]
-    assert row["id"] == "our-town-lighting" and row["local"] is True and row["population_band"] == "small"
-    assert b"our-town-lighting,true,BE,23000,2024" in files["cases.csv"]
+    assert row["id"] == "our-town-lighting" and row["local"] is True and row["population_band"] == "unknown"
+    assert b"our-town-lighting,true,BE,,,,,unknown," in files["cases.csv"]
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -12,22 +12,28 @@ from pydantic import Field, model_validator
 
 from smartcity.model.reads import FieldReads
 from smartcity.model.schemas.base import CaseRef, DimensionRef, Id, NonEmpty, Source, StepRef, Strict, Text, ref
+from smartcity.model.schemas.references import ReferenceRef
 
 # A page of the guide, as written in nav.yml: a path under docs/<lang>/.
 PagePath = Annotated[str, Field(pattern=r"^[a-z0-9-]+(?:/[a-z0-9-]+)*\.md$")]
 
 
 class Population(Strict):
-    """As the source gives it: a census year, or an "about" figure."""
+    """A city's population, with the year it refers to and the source that gives it
+    (data/references/). Official statistics give a year; the guide gives only "about"
+    figures with no year, which stay `approx: true` and cite the guide. A case that is not a
+    city (a framework, a ranking, national estimates) has no population: "not given"."""
 
     value: Annotated[int, Field(gt=0)]
     year: Optional[Annotated[int, Field(ge=1800, le=2100)]] = None
     approx: bool = False
+    source: ReferenceRef
 
     @model_validator(mode="after")
     def _dated_or_approx(self) -> "Population":
         if self.year is None and not self.approx:
-            raise ValueError("give the population's `year`, or mark it `approx: true`")
+            raise ValueError("give the population's `year` (the year the figure refers to), or, for the "
+                             "guide's undated \"about\" figures only, mark it `approx: true`")
         return self
 
 

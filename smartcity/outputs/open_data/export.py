@@ -214,6 +214,7 @@ def columns(langs: tuple[str, ...]) -> list[Column]:
         ("population_year", "population.year", None, lambda d, c, lang, s: (pop(c).year or "") if pop(c) else ""),
         ("population_approx", "population.approx", None,
          lambda d, c, lang, s: ("true" if pop(c).approx else "false") if pop(c) else ""),
+        ("population_source", "population.source", None, lambda d, c, lang, s: pop(c).source if pop(c) else ""),
         ("population_band", "population_band", None, lambda d, c, lang, s: population_band(c)),
         ("phases", "phases", None, lambda d, c, lang, s: " ".join(phases_of(d, c))),
         ("where", "where", None, lambda d, c, lang, s: " ".join(where(d, c))),
