@@ -124,8 +124,8 @@ def field_rows(data: Any, lang: str, langs: tuple[str, ...] | None = None) -> li
     schema = cases_schema(data, lang, langs)
     defs = schema["$defs"]
     columns_of: dict[str, list[str]] = {}
-    for name, field, _, _ in columns(langs):
-        columns_of.setdefault(csv_field_key(field), []).append(name)
+    for column in columns(data, langs):
+        columns_of.setdefault(csv_field_key(column.field), []).append(column.name)
     rows = []
     for name, prop in defs["ExportCase"]["properties"].items():
         rows.append({"name": name, "description": prop["description"], "columns": columns_of.pop(f"field.{name}", [])})

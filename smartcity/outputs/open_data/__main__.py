@@ -1,5 +1,6 @@
 """`python -m smartcity.outputs.open_data --lang fr --out DIR`: the open-data files of the
-edition (cases.json and its schema, cases.csv, checklist.json, indicators.json), without MkDocs."""
+edition (cases.json and its schema, cases.csv, the checklist and indicators as JSON, and the three
+lists as XLSX), without MkDocs."""
 from __future__ import annotations
 
 import argparse
