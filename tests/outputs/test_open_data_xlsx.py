@@ -68,6 +68,9 @@ def test_the_workbook_reads_back_as_its_rows(data, files, lang, name):
         assert all(c.font.b for c in header), ws.title
         assert ws.freeze_panes == "A2" and ws.auto_filter.ref
         assert ws.max_row == 1 + len(table.rows) and table.rows
+        for number, row in enumerate(table.rows, start=2):
+            if any(isinstance(v, str) and "\n" in v for v in row):  # a list, one item a line: a taller row
+                assert ws.row_dimensions[number].height >= 30, (ws.title, number)
         for row, cells in zip(table.rows, ws.iter_rows(min_row=2)):
             for want, cell in zip(row, cells):
                 if want in (None, ""):
@@ -250,3 +253,16 @@ def test_csv_bytes_is_rfc_4180(data):
     assert raw.startswith(b"\xef\xbb\xbf") and body.endswith("\r\n")
     assert '"' in body and "\n" in body.replace("\r\n", "")  # quoted cells with line breaks inside
     assert len({len(r) for r in csv.reader(io.StringIO(body, newline=""))}) == 1
+
+
+def test_a_cell_too_long_or_a_bad_sheet_name_stops_the_build_naming_it():
+    from smartcity.outputs.open_data.table import Column
+    from smartcity.outputs.open_data.xlsx import MAX_CELL, Properties, xlsx_bytes
+
+    cols = (Column("id", "id", None, lambda r: r[0]), Column("story_en", "story", "en", lambda r: r[1]))
+    props = Properties(title="t", locale="en-GB", created=WHEN)
+    with pytest.raises(ValueError, match=r"cases: entry 'long-one', column 'story_en': 32768 characters"):
+        xlsx_bytes([("Cases", Sheet("cases", cols, (("long-one", "x" * (MAX_CELL + 1)),)))], props)
+    with pytest.raises(ValueError, match=r"'data.sheet.cases'"):
+        xlsx_bytes([("Cases: all?", Sheet("cases", cols, (("a", "b"),)))], props)
+    assert xlsx_bytes([("Cases", Sheet("cases", cols, (("a", "x" * MAX_CELL),)))], props)

@@ -93,8 +93,9 @@ def indicator_tables(data: Any, langs: tuple[str, ...]) -> list[Sheet]:
     """The indicators file's three lists, a table each: the categories (their themes one per
     line), the key figures, and the example objectives, one row each."""
     rows = [IndicatorRow(set=s.id, case=s.case, group=g) for s in indicator_sets(data) for g in s.groups]
+    unprefixed = {"group": Custom(name=""), "group.id": Custom(name="group")}  # theme_fr, not group_theme_fr
     return [
         sheet("categories", model_columns(CitykeysCategory, langs), data.citykeys.categories),
         sheet("figures", model_columns(Figure, langs), citykeys_figures(data)),
-        sheet("indicator_sets", model_columns(IndicatorRow, langs, {"group": Custom(name=""), "group.id": Custom(name="group")}), rows),
+        sheet("indicator_sets", model_columns(IndicatorRow, langs, unprefixed), rows),
     ]

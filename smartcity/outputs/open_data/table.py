@@ -179,7 +179,8 @@ def _plain_cell(get: Callable[[Any], Any], read: Callable[[Any], Cell]) -> Calla
     return lambda row: None if (value := get(row)) is None else read(value)
 
 
-def model_columns(model: type[BaseModel], langs: tuple[str, ...], custom: dict[str, Custom] | None = None) -> list[Column]:
+def model_columns(model: type[BaseModel], langs: tuple[str, ...],
+                  custom: dict[str, Custom] | None = None) -> list[Column]:
     """The columns of `model`: those that need no language first, then each text's columns,
     one per language of `langs` side by side; both groups in the model's field order."""
     walked = list(_walk(model, langs, custom or {}))

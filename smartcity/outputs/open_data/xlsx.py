@@ -10,6 +10,7 @@ with a fixed date of its own.
 from __future__ import annotations
 
 import io
+import math
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,6 +23,7 @@ from smartcity.outputs.open_data.table import Sheet
 
 MAX_CELL = 32_767  # characters in one cell, in Excel and LibreOffice
 MIN_WIDTH, MAX_WIDTH = 6, 50  # column widths, in characters
+LINE_HEIGHT, MAX_LINES = 15, 6  # row heights, in points (Calibri 11) and lines shown at most
 SHEET_NAME_BANNED = set("[]:*?/\\")
 
 
@@ -40,6 +42,15 @@ def _width(sheet: Sheet, index: int) -> float:
         if cell is not None:
             longest = max(longest, *(len(line) for line in str(cell).split("\n")))
     return float(min(MAX_WIDTH, max(MIN_WIDTH, longest + 2)))
+
+
+def _lines(row: tuple, widths: list[float]) -> int:
+    """How many lines the row's tallest cell takes once wrapped at its column's width."""
+    most = 1
+    for cell, width in zip(row, widths):
+        if isinstance(cell, str) and cell:
+            most = max(most, sum(max(1, math.ceil(len(part) / max(1, width - 2))) for part in cell.split("\n")))
+    return most
 
 
 def _check_name(name: str, key: str) -> str:
@@ -77,16 +88,21 @@ def xlsx_bytes(sheets: list[tuple[str, Sheet]], props: Properties) -> bytes:
     lines = book.add_format({"valign": "top", "text_wrap": True})
     for name, table in sheets:
         ws = book.add_worksheet(_check_name(name, table.key))
+        widths = [_width(table, col) for col in range(len(table.columns))]
         for col, column in enumerate(table.columns):
             ws.write_string(0, col, column.name, head)
-            ws.set_column(col, col, _width(table, col))
+            ws.set_column(col, col, widths[col])
         for r, row in enumerate(table.rows, start=1):
+            # Not every reader sizes a row to its wrapped text (LibreOffice keeps one line): give
+            # the height, up to a few lines; the cell holds the whole text either way.
+            if (tall := _lines(row, widths)) > 1:
+                ws.set_row(r, LINE_HEIGHT * min(tall, MAX_LINES))
             for col, cell in enumerate(row):
                 if cell is None or cell == "":
                     continue
                 if isinstance(cell, str):
                     if len(cell) > MAX_CELL:
-                        raise ValueError(f"{table.key}: row {r}, column '{table.columns[col].name}': "
+                        raise ValueError(f"{table.key}: entry '{row[0]}', column '{table.columns[col].name}': "
                                          f"{len(cell)} characters, more than a spreadsheet cell holds ({MAX_CELL})")
                     ws.write_string(r, col, cell, lines if "\n" in cell else text)
                 else:
