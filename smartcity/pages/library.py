@@ -113,7 +113,8 @@ def open_data_files(data: Any, lang: str, edition: Any) -> dict[str, bytes]:
     key = (id(data), lang, edition.model_dump_json())
     if key not in _built:
         _built.clear()
-        _built[key] = Remembered(lambda: build_files(data, lang, site_of(edition), licence_of(edition)))
+        _built[key] = Remembered(lambda: build_files(data, lang, site_of(edition), licence_of(edition),
+                                                     author=edition.organisation.name(lang)))
     return _built[key].get()
 
 

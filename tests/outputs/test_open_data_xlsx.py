@@ -15,6 +15,7 @@ import pytest
 import yaml
 from openpyxl.utils import get_column_letter
 
+from smartcity.edition.model import load_edition
 from smartcity.model.loader import load
 from smartcity.outputs.open_data.export import FILES, Site, build_files, cases_table, columns, site_for
 from smartcity.outputs.open_data.library import library_cases
@@ -133,6 +134,8 @@ def test_a_new_field_of_the_model_gets_its_columns_in_both_files(data):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_document_properties_are_in_the_editions_language(data, files, lang):
+    assert workbook(build_files(data, lang, SITE, LICENCE, created=WHEN, author="Ville de Test")["cases.xlsx"]
+                    ).properties.creator == "Ville de Test"
     for name, title_key in zip(XLSX, ("data.cases_title", "data.checklist_title", "data.indicators_title")):
         props = workbook(files[lang][name]).properties
         assert props.title == data.t(title_key, lang)
@@ -244,7 +247,7 @@ def test_the_built_site_publishes_the_spreadsheets_and_links_them(site, lang):
     csv_rows = list(csv.reader(io.StringIO((folder / "cases.csv").read_text(encoding="utf-8-sig"), newline="")))
     assert [["" if v is None else str(v) for v in row] for row in rows] == csv_rows
     props = workbook((folder / "checklist.xlsx").read_bytes()).properties
-    assert props.language.startswith(lang)
+    assert props.language.startswith(lang) and props.creator == load_edition().organisation.name(lang)
 
 
 def test_csv_bytes_is_rfc_4180(data):

@@ -231,22 +231,25 @@ FILES = {
 
 
 def build_files(data: Any, lang: str, site: Site, licence: dict[str, str],
-                created: Optional[datetime] = None) -> dict[str, bytes]:
+                created: Optional[datetime] = None, author: str = "") -> dict[str, bytes]:
     """Every open-data file of a language's site, by name, in the edition's languages `site.langs`.
-    The XLSX files carry `created`, by default the content's date (the same bytes for the same content)."""
+    The XLSX files carry `created`, by default the content's date (the same bytes for the same
+    content), and `author`, the edition's organisation."""
     site = site_for(data, site)
     created = created or as_datetime(content_date())
     cases = cases_table(data, site)
+
+    def book(title_key: str, tables: list[Sheet]) -> bytes:
+        return workbook(data, lang, title_key, tables, licence, created, author)
+
     built = {
-        "cases.xlsx": workbook(data, lang, "data.cases_title", [cases], licence, created),
+        "cases.xlsx": book("data.cases_title", [cases]),
         "cases.csv": csv_bytes(cases),
         "cases.json": cases_json(data, site, licence),
         "cases.schema.json": schema_json(data, lang, site.langs),
-        "checklist.xlsx": workbook(data, lang, "data.checklist_title", checklist_tables(data, site.langs),
-                                   licence, created),
+        "checklist.xlsx": book("data.checklist_title", checklist_tables(data, site.langs)),
         "checklist.json": checklist_json(data, licence, site.langs),
-        "indicators.xlsx": workbook(data, lang, "data.indicators_title", indicator_tables(data, site.langs),
-                                    licence, created),
+        "indicators.xlsx": book("data.indicators_title", indicator_tables(data, site.langs)),
         "indicators.json": indicators_json(data, licence, site.langs),
     }
     assert list(built) == list(FILES)

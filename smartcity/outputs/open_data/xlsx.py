@@ -33,6 +33,7 @@ class Properties:
     locale: str  # languages.yml `locale` of the edition's language (fr-BE)
     created: datetime
     comments: str = ""
+    author: str = ""  # the edition's organisation, as in the worksheet documents
 
 
 def _width(sheet: Sheet, index: int) -> float:
@@ -82,7 +83,8 @@ def xlsx_bytes(sheets: list[tuple[str, Sheet]], props: Properties) -> bytes:
         # Belt and braces: write_string is used for every text anyway.
         "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False,
     })
-    book.set_properties({"title": props.title, "comments": props.comments, "created": props.created})
+    book.set_properties({"title": props.title, "comments": props.comments, "created": props.created,
+                         "author": props.author})
     head = book.add_format({"bold": True, "valign": "top", "bottom": 1})
     text = book.add_format({"valign": "top"})
     lines = book.add_format({"valign": "top", "text_wrap": True})
@@ -115,11 +117,11 @@ def xlsx_bytes(sheets: list[tuple[str, Sheet]], props: Properties) -> bytes:
 
 
 def workbook(data: Any, lang: str, title_key: str, tables: list[Sheet], licence: dict[str, str],
-             created: datetime) -> bytes:
+             created: datetime, author: str = "") -> bytes:
     """A file of the language's site: sheet names, title and language in `lang`, the licence
     and the credit to the guide in its comments, as on the Data page."""
     comments = " ".join((data.t("data.licence", lang).replace("{licence}", licence[lang]),
                          data.t("data.credit", lang), data.t("casepage.source_guide", lang)))
     props = Properties(title=data.t(title_key, lang), locale=data.languages.of(lang).locale,
-                       created=created, comments=comments)
+                       created=created, comments=comments, author=author)
     return xlsx_bytes([(data.t(f"data.sheet.{table.key}", lang), table) for table in tables], props)
