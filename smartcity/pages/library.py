@@ -113,7 +113,8 @@ def open_data_files(data: Any, lang: str, edition: Any) -> dict[str, bytes]:
     key = (id(data), lang, edition.model_dump_json())
     if key not in _built:
         _built.clear()
-        _built[key] = Remembered(lambda: build_files(data, lang, site_of(edition), licence_of(edition)))
+        _built[key] = Remembered(lambda: build_files(data, lang, site_of(edition), licence_of(edition),
+                                                     author=edition.organisation.name(lang)))
     return _built[key].get()
 
 
@@ -124,8 +125,8 @@ def field_rows(data: Any, lang: str, langs: tuple[str, ...] | None = None) -> li
     schema = cases_schema(data, lang, langs)
     defs = schema["$defs"]
     columns_of: dict[str, list[str]] = {}
-    for name, field, _, _ in columns(langs):
-        columns_of.setdefault(csv_field_key(field), []).append(name)
+    for column in columns(data, langs):
+        columns_of.setdefault(csv_field_key(column.field), []).append(column.name)
     rows = []
     for name, prop in defs["ExportCase"]["properties"].items():
         rows.append({"name": name, "description": prop["description"], "columns": columns_of.pop(f"field.{name}", [])})

@@ -19,6 +19,7 @@ from smartcity.model.loader import DataError, load
 LANGS = ("fr", "en")  # the guide's data, as data/languages.yml declares it
 from smartcity.pages.nav import build_nav
 from tests.conftest import ROOT, break_yaml
+from tests.outputs.xlsx_read import all_text, sheet_rows
 
 CASE = ROOT / "tests" / "fixtures" / "edition-valfleuri" / "local" / "cases" / "val-fleuri-parking.yml"
 RAW = yaml.safe_load(CASE.read_text(encoding="utf-8"))
@@ -167,8 +168,12 @@ def test_open_data_of_a_one_language_edition_has_no_other_language_anywhere(requ
     # No text of the other language, even as a value: its summaries of the guide's cases are not there.
     others = [data.get("case", c["id"]).summary(missing) for c in cases if c["id"] != "val-fleuri-parking"]
     for name, content in files.items():
-        text = content.decode("utf-8-sig")
+        text = all_text(content) if name.endswith(".xlsx") else content.decode("utf-8-sig")
         assert not [s for s in others if s in text], name
+    for name in FILES:
+        if name.endswith(".xlsx"):
+            headers = [c for rows in sheet_rows(files[name]).values() for c in rows[0]]
+            assert not [c for c in headers if c.endswith(f"_{missing}")] and f"_{langs[0]}" in "".join(headers), name
 
 
 def test_a_french_only_local_case_is_published_in_french(fr_data):

@@ -1,5 +1,6 @@
 """`python -m smartcity.outputs.open_data --lang fr --out DIR`: the open-data files of the
-edition (cases.json and its schema, cases.csv, checklist.json, indicators.json), without MkDocs."""
+edition (cases.json and its schema, cases.csv, the checklist and indicators as JSON, and the three
+lists as XLSX), without MkDocs."""
 from __future__ import annotations
 
 import argparse
@@ -18,7 +19,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     edition = load_edition()
     site = Site(root=str(edition.site_url) if edition.site_url else None, langs=tuple(edition.languages))
-    files = build_files(site_data(), args.lang, site, {code: edition.licence(code) for code in edition.languages})
+    files = build_files(site_data(), args.lang, site, {code: edition.licence(code) for code in edition.languages},
+                        author=edition.organisation.name(args.lang))
     args.out.mkdir(parents=True, exist_ok=True)
     for name, content in files.items():
         (args.out / name).write_bytes(content)

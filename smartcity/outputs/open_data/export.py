@@ -1,17 +1,22 @@
-"""Open data: the case library as JSON (with its JSON Schema) and CSV, the checklist and
-the indicator data as JSON (smartcity/outputs/open_data/lists.py). Pure functions of the data; smartcity/mkdocs/library_hooks.py
-publishes them under data/ in each language's site. Every file carries the edition's
-languages only: its texts have those keys, the CSV those columns, the schema those properties."""
+"""Open data: the case library as JSON (with its JSON Schema), CSV and XLSX, the checklist and
+the indicator data as JSON and XLSX (smartcity/outputs/open_data/lists.py). Pure functions of the
+data; smartcity/mkdocs/library_hooks.py publishes them under data/ in each language's site. Every
+file carries the edition's languages only: its texts have those keys, the CSV and XLSX those
+columns (one row model, table.py), the schema those properties."""
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, replace
-from typing import Any, Callable, Literal, Optional
+from datetime import datetime
+from typing import Any, Literal, Optional
 
 from smartcity.render import fmt
 from smartcity.outputs.open_data.library import band_ids, case_url, key_figures, library_cases, phases_of, population_band, where
-from smartcity.outputs.open_data.lists import Licence, checklist_json, dump_json, indicators_json, licence_block
+from smartcity.outputs.open_data.lists import (
+    Licence, checklist_json, checklist_tables, dump_json, indicator_tables, indicators_json, licence_block,
+)
+from smartcity.outputs.open_data.xlsx import workbook
+from smartcity.outputs.worksheets.dates import as_datetime, content_date
+from smartcity.outputs.open_data.table import Column, Custom, Sheet, csv_bytes, model_columns, sheet
 from smartcity.model.schemas.base import Strict, Text
 from smartcity.model.schemas.cases import Case, Stat
 from smartcity.model.traversal import ordered_units
@@ -100,15 +105,19 @@ def _fields(case: Case) -> dict[str, Any]:
     return {**dict(case), "source": ExportSource(**case.source.model_dump(exclude={"lines"}))}
 
 
-def export_cases(data: Any, site: Site, licence: dict[str, str]) -> CasesExport:
-    cases = library_cases(data, site.order_lang)
-    exported = [
+def exported_cases(data: Any, site: Site) -> tuple[ExportCase, ...]:
+    """Every published case as the files give it, in the library's order."""
+    return tuple(
         ExportCase(**_fields(case), where=tuple(where(data, case)), phases=tuple(phases_of(data, case)),
                    population_band=population_band(case),
                    url={lang: site.url(lang, case_url(case.id)) for lang in site.langs} if site.root else None)
-        for case in cases
-    ]
-    figure_ids = {fig_id for case in cases for fig_id in case.figures}
+        for case in library_cases(data, site.order_lang)
+    )
+
+
+def export_cases(data: Any, site: Site, licence: dict[str, str]) -> CasesExport:
+    exported = exported_cases(data, site)
+    figure_ids = {fig_id for case in exported for fig_id in case.figures}
     figures = {}
     for fig_id in sorted(figure_ids):
         fig = data.get("figure", fig_id)
@@ -121,7 +130,7 @@ def export_cases(data: Any, site: Site, licence: dict[str, str]) -> CasesExport:
         steps=_titles(data),
         units=dict(data.units.root),
         figures=figures,
-        cases=tuple(exported),
+        cases=exported,
     )
 
 
@@ -169,7 +178,7 @@ def schema_json(data: Any, lang: str, langs: tuple[str, ...] | None = None) -> b
     return dump_json(cases_schema(data, lang, langs))
 
 
-# --- CSV -----------------------------------------------------------------------------------------
+# --- CSV and XLSX ---------------------------------------------------------------------------------
 
 def _stat_text(data: Any, stat: Any, lang: str) -> str:
     return f"{fmt.figure(data, stat.value, stat.unit, lang, stat.approx)} {stat.label(lang)}"
@@ -179,77 +188,26 @@ def _quote_text(data: Any, quote: Any, lang: str) -> str:
     return f"{quote.paraphrase(lang)} " + data.t("case.paraphrase_of", lang).replace("{who}", quote.attribution)
 
 
-# (column, field it comes from, language or None, value). Lists of ids are joined by
-# spaces, lists of texts by line breaks inside the cell.
-Column = tuple[str, str, Optional[str], Callable[[Any, Any, str, Site], Any]]
+def columns(data: Any, langs: tuple[str, ...]) -> list[Column]:
+    """The columns of the cases' CSV and XLSX, from the fields of a published case: every
+    field has its columns (table.py), except where a reader needs a value written out."""
+    return model_columns(ExportCase, langs, {
+        "population.value": Custom(name=""),  # the column "population", as the number it is
+        # A case's own figures and the shared ones it points to, written out in one cell.
+        "stats": Custom(name="key_figures", text=lambda case, lang: "\n".join(
+            _stat_text(data, stat, lang) for stat in key_figures(data, case))),
+        "figures": Custom(skip=True),
+        "quotes": Custom(text=lambda case, lang: "\n".join(_quote_text(data, q, lang) for q in case.quotes)),
+    })
 
 
-def _texts(name: str) -> Callable[[Any, Any, str, Site], str]:
-    return lambda data, case, lang, site: "\n".join(text(lang) for text in getattr(case, name))
-
-
-def _ids(name: str) -> Callable[[Any, Any, str, Site], str]:
-    return lambda data, case, lang, site: " ".join(getattr(case, name))
-
-
-def columns(langs: tuple[str, ...]) -> list[Column]:
-    """The CSV's columns: a text's, one per language of the edition, in the order given."""
-    per_lang: list[tuple[str, str, Callable[[Any, Any, str, Site], Any]]] = [
-        ("city", "city", lambda d, c, lang, s: c.city(lang)),
-        ("country", "country", lambda d, c, lang, s: c.country(lang)),
-        ("themes", "themes", _texts("themes")),
-        ("summary", "summary", lambda d, c, lang, s: c.summary(lang)),
-        ("story", "story", lambda d, c, lang, s: c.story(lang) if c.story else ""),
-        ("key_figures", "stats", lambda d, c, lang, s: "\n".join(_stat_text(d, x, lang) for x in key_figures(d, c))),
-        ("facts", "facts", _texts("facts")),
-        ("quotes", "quotes", lambda d, c, lang, s: "\n".join(_quote_text(d, q, lang) for q in c.quotes)),
-        ("url", "url", lambda d, c, lang, s: (s.url(lang, case_url(c.id)) or "") if lang in s.langs else ""),
-    ]
-    pop = lambda c: c.population  # noqa: E731
-    cols: list[Column] = [
-        ("id", "id", None, lambda d, c, lang, s: c.id),
-        ("local", "local", None, lambda d, c, lang, s: "true" if c.local else "false"),
-        ("country_code", "country_code", None, lambda d, c, lang, s: c.country_code),
-        ("population", "population.value", None, lambda d, c, lang, s: pop(c).value if pop(c) else ""),
-        ("population_year", "population.year", None, lambda d, c, lang, s: (pop(c).year or "") if pop(c) else ""),
-        ("population_approx", "population.approx", None,
-         lambda d, c, lang, s: ("true" if pop(c).approx else "false") if pop(c) else ""),
-        ("population_source", "population.source", None, lambda d, c, lang, s: pop(c).source if pop(c) else ""),
-        ("population_band", "population_band", None, lambda d, c, lang, s: population_band(c)),
-        ("phases", "phases", None, lambda d, c, lang, s: " ".join(phases_of(d, c))),
-        ("where", "where", None, lambda d, c, lang, s: " ".join(where(d, c))),
-        ("steps", "steps", None, _ids("steps")),
-        ("dimensions", "dimensions", None, _ids("dimensions")),
-        ("related", "related", None, _ids("related")),
-        ("source_footnote", "source.footnote", None, lambda d, c, lang, s: c.source.footnote or ""),
-    ]
-    for name, field, func in per_lang:
-        for lang in langs:
-            cols.append((f"{name}_{lang}", field, lang, func))
-    return cols
-
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_cell(value: Any) -> Any:
-    """A text that a spreadsheet would read as a formula gets a leading apostrophe (the
-    OWASP advice for CSV injection); numbers stay numbers."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+def cases_table(data: Any, site: Site) -> Sheet:
+    """One row per published case, the edition's languages side by side."""
+    return sheet("cases", columns(data, site.langs), exported_cases(data, site))
 
 
 def cases_csv(data: Any, site: Site) -> bytes:
-    """One row per case, the edition's languages side by side. UTF-8 with a byte-order mark, so
-    that spreadsheet software recognises the encoding when the file is opened directly."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    cols = columns(site.langs)
-    writer.writerow([name for name, _, _, _ in cols])
-    for case in library_cases(data, site.order_lang):
-        writer.writerow([spreadsheet_cell(func(data, case, lang or site.order_lang, site)) for _, _, lang, func in cols])
-    return out.getvalue().encode("utf-8-sig")
+    return csv_bytes(cases_table(data, site))
 
 
 def csv_field_key(field: str) -> str:
@@ -259,23 +217,39 @@ def csv_field_key(field: str) -> str:
 
 
 # The published files, in the order the Data page lists them: name -> (format, ui key of its description).
+# Each list comes as XLSX for a spreadsheet, the cases also as CSV for tools, and all as JSON.
 FILES = {
-    "cases.json": ("JSON", "data.file.cases_json"),
+    "cases.xlsx": ("XLSX", "data.file.cases_xlsx"),
     "cases.csv": ("CSV", "data.file.cases_csv"),
+    "cases.json": ("JSON", "data.file.cases_json"),
     "cases.schema.json": ("JSON Schema", "data.file.cases_schema"),
+    "checklist.xlsx": ("XLSX", "data.file.checklist_xlsx"),
     "checklist.json": ("JSON", "data.file.checklist_json"),
+    "indicators.xlsx": ("XLSX", "data.file.indicators_xlsx"),
     "indicators.json": ("JSON", "data.file.indicators_json"),
 }
 
 
-def build_files(data: Any, lang: str, site: Site, licence: dict[str, str]) -> dict[str, bytes]:
-    """Every open-data file of a language's site, by name, in the edition's languages `site.langs`."""
+def build_files(data: Any, lang: str, site: Site, licence: dict[str, str],
+                created: Optional[datetime] = None, author: str = "") -> dict[str, bytes]:
+    """Every open-data file of a language's site, by name, in the edition's languages `site.langs`.
+    The XLSX files carry `created`, by default the content's date (the same bytes for the same
+    content), and `author`, the edition's organisation."""
     site = site_for(data, site)
+    created = created or as_datetime(content_date())
+    cases = cases_table(data, site)
+
+    def book(title_key: str, tables: list[Sheet]) -> bytes:
+        return workbook(data, lang, title_key, tables, licence, created, author)
+
     built = {
+        "cases.xlsx": book("data.cases_title", [cases]),
+        "cases.csv": csv_bytes(cases),
         "cases.json": cases_json(data, site, licence),
-        "cases.csv": cases_csv(data, site),
         "cases.schema.json": schema_json(data, lang, site.langs),
+        "checklist.xlsx": book("data.checklist_title", checklist_tables(data, site.langs)),
         "checklist.json": checklist_json(data, licence, site.langs),
+        "indicators.xlsx": book("data.indicators_title", indicator_tables(data, site.langs)),
         "indicators.json": indicators_json(data, licence, site.langs),
     }
     assert list(built) == list(FILES)

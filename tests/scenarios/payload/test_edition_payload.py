@@ -19,6 +19,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from pypdf import PdfReader
 
+from tests.outputs.xlsx_read import workbook
 from tests.conftest import ROOT, shared_build
 
 FIXTURE = ROOT / "tests" / "fixtures" / "edition-payload"
@@ -119,6 +120,16 @@ def test_open_data_keeps_values_and_no_cell_is_a_formula(pl_site):
     cells = [cell for row in rows for cell in row]
     assert not [c for c in cells if c.startswith(("=", "+", "@"))], "a cell a spreadsheet reads as a formula"
     assert "'" + CASE["themes"][0]["fr"] in cells
+    # The workbook keeps the value itself, as a text cell, and holds no formula at all.
+    raw = (pl_site / "fr" / "data" / "cases.xlsx").read_bytes()
+    sheet = workbook(raw).worksheets[0]
+    header = [c.value for c in sheet[1]]
+    [row] = [r for r in sheet.iter_rows(min_row=2) if r[0].value == "payload-case"]
+    theme, city = row[header.index("themes_fr")], row[header.index("city_fr")]
+    assert (theme.data_type, theme.value) == ("s", CASE["themes"][0]["fr"]) and city.value == CITY
+    with zipfile.ZipFile(io.BytesIO(raw)) as z:
+        assert not [n for n in z.namelist() if n.startswith("xl/worksheets/") and re.search(rb"<f[ >]", z.read(n))]
+    assert workbook(raw).properties.description.count("<x-sc-licence>") == 1  # the licence as text, escaped in XML
 
 
 def test_documents_carry_the_name_as_text(pl_site):
