@@ -121,3 +121,13 @@ def apply_legal(data: Any, edition: Any, where: str) -> None:
     shown = {c.id for c in every if c.region is None or c.region in edition.region}
     data.legal = legal.model_copy(update={"contexts": every,
                                           "provisions": tuple(p for p in provisions if p.context in shown)})
+    _regional_terms(data, edition)
+
+
+def _regional_terms(data: Any, edition: Any) -> None:
+    """A glossary term of a regional instrument (PST, CoDT) is shown, and gives its tooltip, in
+    its region's editions only; it stays in the id index."""
+    glossary = getattr(data, "glossary", None) if "glossary" in data.source_values() else None
+    if glossary is not None:
+        terms = tuple(t for t in glossary.terms if t.region is None or t.region in edition.region)
+        data.glossary = glossary.model_copy(update={"terms": terms})

@@ -145,3 +145,33 @@ def test_a_stray_file_in_the_own_folder_stops_the_build(tmp_path):
     (folder / "notes.txt").write_text("x", encoding="utf-8")
     with pytest.raises(DataError, match=r"legal/notes.txt: not a YAML file; this folder holds files of provisions"):
         _applied(_with_region(tmp_path, "brussels", folder))
+
+
+def test_regional_glossary_terms_follow_the_region(tmp_path):
+    tmp_path.joinpath("brussels").mkdir(); tmp_path.joinpath("flanders").mkdir()
+    raw = yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))
+    regional = {t["id"]: t["region"] for t in raw["terms"] if t.get("region")}
+    assert regional and set(regional.values()) <= set(known_regions(load()))
+    walloon = apply(load(), load_edition(REFERENCE))
+    assert set(regional) <= {t.id for t in walloon.glossary.terms}
+    for region in sorted(set(known_regions(load())) - {DEFAULT_REGION}):
+        data = _applied(_with_region(tmp_path / region, region))
+        shown = {t.id for t in data.glossary.terms}
+        assert shown.isdisjoint({tid for tid, r in regional.items() if r != region}), region
+        assert all(data.get("term", tid) for tid in regional)  # still known to the index
+
+
+def test_worksheet_labels_name_no_regional_instrument():
+    """The worksheets are the same files for every region: they name the role, not the text."""
+    names = {p.short(lang) for p in load().legal.provisions if p.area in ("strategy", "planning") and p.short
+             for lang in ("fr", "en")}
+    def strings(node):
+        if isinstance(node, dict):
+            return [s for v in node.values() for s in strings(v)]
+        if isinstance(node, list):
+            return [s for v in node for s in strings(v)]
+        return [node] if isinstance(node, str) else []
+
+    for path in sorted((ROOT / "data" / "worksheets").glob("*.yml")):
+        text = " ".join(strings(yaml.safe_load(path.read_text(encoding="utf-8"))))
+        assert not [n for n in names if re.search(rf"\b{re.escape(n)}\b", text)], path.name
