@@ -5,7 +5,6 @@ from typing import Any
 
 from smartcity.render.dates import format_date
 from smartcity.pages.registry import macro
-from smartcity.render.cite import cite_marker
 from smartcity.render.env import render
 
 REGION_PARTS = ("timeline", "aims", "approaches", "dimensions")
@@ -53,4 +52,4 @@ def render_annex_dated(data: Any, lang: str, annex: str, here: str) -> str:
     if annex not in ANNEXES:
         raise ValueError(f"annex '{annex}' is not one of {', '.join(ANNEXES)}")
     dated = getattr(data, ANNEXES[annex]).dated
-    return render("closing_dated.html", data, lang, here, dated=dated, cite=cite_marker)
+    return render("closing_dated.html", data, lang, here, dated=dated)

@@ -7,7 +7,6 @@ from typing import Any, Iterable
 from smartcity.render.dates import format_date
 from smartcity.model.schemas.legal import AREAS, LEGAL_AREAS, POINTS
 from smartcity.pages.registry import Ctx, macro
-from smartcity.render.cite import cite_marker
 from smartcity.render.env import render
 
 
@@ -64,7 +63,6 @@ def _helpers(data: Any, lang: str) -> dict[str, Any]:
         "groups": grouped_points,
         "is_date": lambda value: isinstance(value, datetime.date),
         "ucfirst": lambda text: text[:1].upper() + text[1:],
-        "cite": cite_marker,
     }
 
 

@@ -8,7 +8,6 @@ from typing import Any
 
 from smartcity.core.yaml_files import DataError
 from smartcity.pages.registry import macro
-from smartcity.render.cite import cite_marker
 from smartcity.render.env import render
 
 FORMS = ("short", "title", "summary")
@@ -45,8 +44,7 @@ def render_instrument(data: Any, lang: str, role: str, here: str, form: str = "s
     if form not in FORMS:
         raise ValueError(f"instrument form '{form}' is not one of {', '.join(FORMS)}")
     items = [(p, _link(p, data), data.get("legal-context", p.context)) for p in instrument_provisions(data, role)]
-    return render("legal_instrument.html", data, lang, here, items=items, form=form,
-                  cite=cite_marker).strip()
+    return render("legal_instrument.html", data, lang, here, items=items, form=form).strip()
 
 
 @macro("region_names")
