@@ -17,6 +17,7 @@ from pydantic import AnyHttpUrl, Field, PrivateAttr, StringConstraints, Validati
 from smartcity.edition import colour
 from smartcity.edition.colours import Colours, field_error as _error
 from smartcity.edition.identity import identity_problems
+from smartcity.edition.legal import DEFAULT_REGION, Legal, Regions, apply_legal
 from smartcity.edition.images import ImageError, check_image, document_png
 from smartcity.core.switches import data_root
 from smartcity.model.loader import DATA_DIR, ROOT, DataError, _entry_and_field, _rel, read_languages, read_yaml
@@ -92,6 +93,8 @@ class Edition(Strict):
     footer: Optional[LangText] = None
     licence: LangText
     cases: Cases = Cases()
+    region: Regions = (DEFAULT_REGION,)     # whose regional provisions and instruments the pages show
+    legal: Legal = Legal()                  # the edition's own provisions (smartcity/edition/legal.py)
     _path: Optional[Path] = PrivateAttr(default=None)  # the file it was read from (load_edition)
 
     @field_validator("name", "short_name", "organisation", "footer", "licence")
@@ -256,12 +259,15 @@ def _describe(path: Path, raw: Any, err: ValidationError) -> list[str]:
 
 
 def extra_dirs(edition: Edition) -> dict[str, list[Path]]:
-    """Data folders the edition adds to data/: its local cases."""
-    return {"cases": [edition.cases.local_dir]} if edition.cases.local_dir else {}
+    """Data folders the edition adds to data/: its local cases, and its own provisions (read by
+    apply_legal; listed here so a change to them reloads the data)."""
+    found = {"cases": [edition.cases.local_dir], "legal": [edition.legal.local_dir]}
+    return {name: dirs for name, dirs in found.items() if dirs[0]}
 
 
 def apply(data: Any, edition: Edition, path: Path | None = None) -> Any:
     """Keep only the cases the edition shows (local cases always); every id it names must exist.
+    Then the edition's region and own provisions (smartcity/edition/legal.py).
 
     Hidden cases stay in the id index, so data that refers to them still validates.
     """
@@ -274,4 +280,5 @@ def apply(data: Any, edition: Edition, path: Path | None = None) -> Any:
                 raise DataError(f"{where}: field 'cases.show[{i}]': unknown case id '{case_id}' "
                                 f"(known: {', '.join(sorted(known))})")
     data.cases = [c for c in data.cases if getattr(c, "local", False) or edition.shows(c.id)]
+    apply_legal(data, edition, _rel(path or edition_path()))
     return data

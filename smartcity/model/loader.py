@@ -135,9 +135,10 @@ def _editor_file(name: str) -> bool:
     return name.startswith(".") or name.endswith("~") or name.endswith((".swp", ".swo"))
 
 
-def local_files(folder: Path) -> list[Path]:
+def local_files(folder: Path, holds: str = "one case per file, each file named after the case and") -> list[Path]:
     """An edition's own folder: every .yml and .yaml file; hidden and editor files are skipped
-    with a warning naming them; anything else stops the build."""
+    with a warning naming them; anything else stops the build. `holds` says what the folder is
+    for, in the message."""
     found, skipped = [], []
     for path in sorted(folder.iterdir()):
         if _editor_file(path.name):
@@ -146,8 +147,8 @@ def local_files(folder: Path) -> list[Path]:
             found.append(path)
         else:
             kind = "a folder" if path.is_dir() else "not a YAML file"
-            raise DataError(f"{_rel(path)}: {kind}; this folder holds one case per file, each file "
-                            f"named after the case and ending in .yml or .yaml. Move or remove it.")
+            raise DataError(f"{_rel(path)}: {kind}; this folder holds {holds} ending in .yml or .yaml. "
+                            f"Move or remove it.")
     if skipped:
         log.warning("%s: ignored %s (hidden or editor files)", _rel(folder), ", ".join(skipped))
     return found

@@ -8,6 +8,7 @@ from smartcity.pages.registry import macro
 from smartcity.render.env import render
 
 REGION_PARTS = ("timeline", "aims", "approaches", "dimensions")
+ANNEXES = {"smart_region": "smart_region", "institute": "institute"}  # macro argument -> data source
 INSTITUTE_PARTS = ("founders", "members", "pillars", "partners", "activities")
 
 
@@ -43,3 +44,12 @@ def render_institute(data: Any, lang: str, part: str, here: str) -> str:
         raise ValueError(f"institute part '{part}' is not one of {', '.join(INSTITUTE_PARTS)}")
     template = "closing_partners.html" if part == "partners" else "closing_list.html"
     return render(template, data, lang, here, part=part, items=getattr(data.institute, part))
+
+
+@macro("annex_dated")
+def render_annex_dated(data: Any, lang: str, annex: str, here: str) -> str:
+    """The dated box of an annex: {{ annex_dated("smart_region") }} or ("institute")."""
+    if annex not in ANNEXES:
+        raise ValueError(f"annex '{annex}' is not one of {', '.join(ANNEXES)}")
+    dated = getattr(data, ANNEXES[annex]).dated
+    return render("closing_dated.html", data, lang, here, dated=dated)

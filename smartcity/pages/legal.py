@@ -5,17 +5,19 @@ import datetime
 from typing import Any, Iterable
 
 from smartcity.render.dates import format_date
-from smartcity.model.schemas.legal import AREAS, POINTS
+from smartcity.model.schemas.legal import AREAS, LEGAL_AREAS, POINTS
 from smartcity.pages.registry import Ctx, macro
 from smartcity.render.env import render
 
 
 def select_provisions(data: Any, areas: Iterable[str] | None = None,
                       ids: Iterable[str] | None = None) -> list[Any]:
-    """Provisions by id (in that order) or by area (in data order); all of them by default."""
+    """Provisions by id (in that order) or by area (in data order); by default, those of the
+    legal framework's areas (the municipal strategic plans are named in prose, not listed).
+    data.legal holds the provisions of the edition's regions only (smartcity.edition.legal)."""
     if ids:
         return [data.get("legal-provision", pid) for pid in ids]
-    wanted = list(areas) if areas else list(AREAS)
+    wanted = list(areas) if areas else list(LEGAL_AREAS)
     for area in wanted:
         if area not in AREAS:
             raise ValueError(f"legal area '{area}' is not one of {', '.join(AREAS)}")

@@ -117,7 +117,7 @@ def render(template: str, data: Any, lang: str, here: str = "index.html", **valu
         "link": lambda target: relative(target, here),
         "step_link": lambda step_id: relative(step_url(data, step_id), here),
         "unit_of": lambda step_id: data.get("step", step_id),
-        "cite": cite_marker,  # after a sourced statement: cite([reference ids])
+        "cite": lambda *ids: cite_marker(ids),  # a sourced statement's marker (render/cite.py)
         "data": data,
     }
     html = _env().get_template(template).render(**helpers, **values)

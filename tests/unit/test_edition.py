@@ -27,6 +27,7 @@ def write_edition(folder: Path, **changes) -> Path:
     raw = yaml.safe_load((FIXTURE / "edition.yml").read_text(encoding="utf-8"))
     raw["logo"] = str(FIXTURE / "logo.png")
     raw["cases"]["local_dir"] = str(FIXTURE / "local" / "cases")
+    raw["legal"]["local_dir"] = str(FIXTURE / "local" / "legal")
     for key, value in changes.items():
         target, *path = key.split(".")
         node = raw

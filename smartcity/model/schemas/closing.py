@@ -8,6 +8,7 @@ from typing import ClassVar, Iterator, Literal, Optional
 from pydantic import model_validator
 
 from smartcity.model.schemas.base import Id, Source, StepRef, Strict, Text
+from smartcity.model.schemas.references import ReferenceRef
 
 
 # ---------------------------------------------------------------- key points
@@ -31,6 +32,16 @@ class KeyPointsFile(Strict):
             yield "key-point-group", group.id, group
             for point in group.points:
                 yield "key-point", point.id, point
+
+
+# ---------------------------------------------------------------- the annexes' date
+class Dated(Strict):
+    """What an annex describes and when: the guide's picture of a given year, shown as a dated
+    box ({{ annex_dated("smart_region") }}), so no reader takes it for today's."""
+
+    year: int                  # the year the guide describes (2017)
+    situation: Text            # what the annex describes, in the past tense
+    sources: tuple[ReferenceRef, ...]
 
 
 # ---------------------------------------------------------------- annex 1
@@ -60,6 +71,7 @@ class GovernanceDimension(Strict):
 
 
 class SmartRegionFile(Strict):
+    dated: Dated
     milestones: tuple[Milestone, ...]
     aims: tuple[Named, ...]
     approaches: tuple[Named, ...]
@@ -84,6 +96,7 @@ class Partner(Strict):
 
 
 class InstituteFile(Strict):
+    dated: Dated
     founders: tuple[Named, ...]
     members: tuple[Named, ...]
     pillars: tuple[Named, ...]

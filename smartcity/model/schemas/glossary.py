@@ -44,6 +44,7 @@ class Term(Strict):
     see: tuple[TermRef, ...] = ()    # related terms
     steps: tuple[StepRef, ...] = ()  # steps of the guide that deal with it
     page: Optional[NonEmpty] = None  # another page of the guide, as docs/<lang>/ path (.md)
+    region: Optional[Id] = None  # a regional instrument's term: shown by that region's editions only
 
     @model_validator(mode="after")
     def _own_or_dimension(self, info: ValidationInfo) -> "Term":
