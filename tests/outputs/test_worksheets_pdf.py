@@ -3,6 +3,7 @@ fields that draw without NeedAppearances, one field per "tick one" question, and
 extracts whole. Every worksheet in both languages for the cheap checks; a few for the readers."""
 from __future__ import annotations
 
+import functools
 import re
 
 import pytest
@@ -19,6 +20,8 @@ LANGS = ("fr", "en")
 RADIO = 1 << 15
 LONG = " ".join(["réflexion", "financement", "vérifier", "participation", "citoyenne", "quartier"] * 40)[:1500]
 RENDERED = (("p0-s1", "fr"), ("p1-s1", "en"))  # a stack of fields; a SWOT grid and tables
+READERS = [*sorted(pdf_readers.RENDERERS),
+           *(pytest.param(name, marks=pytest.mark.browser) for name in sorted(pdf_readers.IN_BROWSER))]
 
 
 @pytest.fixture(scope="module")
@@ -146,35 +149,54 @@ def _filled(v: SheetView, path, tmp_path):
     return target, values
 
 
-def _drawn(path):
-    """(page, rect, field) of every widget that shows an answer once filled."""
+def _widgets(path):
+    """(page, rect, page height, field, shows an answer, is a box) of every widget once filled."""
     reader = PdfReader(path)
     out = []
     for n, page in enumerate(reader.pages):
         for annot in page.get("/Annots", []):
             w = annot.get_object()
+            if w.get("/Subtype") != "/Widget":
+                continue
             ticked = "/AS" in w and w["/AS"] != "/Off"
-            typed = "/AS" not in w and str(w.get("/V", "")).strip()
-            if w.get("/Subtype") == "/Widget" and (ticked or typed):
-                out.append((n, w["/Rect"], float(page.mediabox.height), w.get("/T") or w["/Parent"]["/T"]))
+            typed = "/AS" not in w and bool(str(w.get("/V", "")).strip())
+            name = w.get("/T") or w["/Parent"]["/T"]
+            out.append((n, w["/Rect"], float(page.mediabox.height), name, ticked or typed, "/AS" in w))
     return out
 
 
+@pytest.fixture(scope="module")
+def pdfjs_tab(browser, tmp_path_factory):
+    with pdf_readers.pdfjs_tab(browser, tmp_path_factory.mktemp("pdfjs")) as tab:
+        yield tab
+
+
 @pytest.mark.parametrize("sheet,lang", RENDERED)
-@pytest.mark.parametrize("renderer", sorted(pdf_readers.RENDERERS))
-def test_ticks_and_answers_draw_in_every_reader(made, sheet, lang, renderer, tmp_path):
+@pytest.mark.parametrize("renderer", READERS)
+def test_ticks_and_answers_draw_in_every_reader(made, sheet, lang, renderer, tmp_path, request):
+    """Each ticked box and filled text field gains ink; a box left unticked, in the same
+    question or list, gains none (a reader drawing every state at once would pass the first)."""
     v, path = made[(sheet, lang)]
     filled, values = _filled(v, path, tmp_path)
-    shown = _drawn(filled)
-    assert {name for *_, name in shown} >= set(values), "pypdf did not fill every field"
-    draw = pdf_readers.RENDERERS[renderer]
-    pages = {}
-    for page, rect, height, name in shown:
+    widgets = _widgets(filled)
+    assert {name for *_, name, shown, _ in widgets if shown} >= set(values), "pypdf did not fill every field"
+    draw = pdf_readers.RENDERERS.get(renderer)
+    if draw is None:
+        draw = functools.partial(pdf_readers.IN_BROWSER[renderer], request.getfixturevalue("pdfjs_tab"))
+    pages, unticked = {}, 0
+    for page, rect, height, name, shown, box in widgets:
+        if not shown and not box:
+            continue  # a text field left empty (the table cells)
         if page not in pages:
             pages[page] = (draw(path, page, tmp_path), draw(filled, page, tmp_path))
         blank, answered = pages[page]
         before, after = pdf_readers.ink(blank, rect, height), pdf_readers.ink(answered, rect, height)
-        assert after > before + 8, f"{renderer}: {name} draws nothing ({before} → {after} dark pixels)"
+        if shown:
+            assert after > before + 8, f"{renderer}: {name} draws nothing ({before} → {after} dark pixels)"
+        else:
+            unticked += 1
+            assert after <= before + 2, f"{renderer}: {name} draws a tick nobody made ({before} → {after})"
+    assert unticked, f"{sheet} has no box left unticked to compare with"
 
 
 @pytest.mark.parametrize("sheet,lang", RENDERED)
