@@ -103,6 +103,19 @@ def pdftotext(path: Path) -> str:
                           check=True, capture_output=True, text=True).stdout
 
 
+def pypdf_flatten(path: Path, values: dict, target: Path) -> Path:
+    """Flattened as pypdf's documentation says: the answers' appearances into the page, the
+    widgets removed; and the form itself, which would otherwise list fields no longer there."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(path))
+    writer.update_page_form_field_values(None, values, auto_regenerate=False, flatten=True)
+    writer.remove_annotations(subtypes="/Widget")
+    del writer.root_object["/AcroForm"]
+    writer.write(target)
+    return target
+
+
 def qpdf_flatten(path: Path, target: Path) -> Path:
     subprocess.run([_tool("qpdf", "qpdf"), "--generate-appearances", "--flatten-annotations=all",
                     str(path), str(target)], check=False, capture_output=True)

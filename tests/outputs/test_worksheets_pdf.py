@@ -199,22 +199,59 @@ def test_ticks_and_answers_draw_in_every_reader(made, sheet, lang, renderer, tmp
     assert unticked, f"{sheet} has no box left unticked to compare with"
 
 
-@pytest.mark.parametrize("sheet,lang", RENDERED)
-def test_a_filled_form_flattens_with_its_answers(made, sheet, lang, tmp_path):
-    v, path = made[(sheet, lang)]
+def _flattened(v, path, flattener, tmp_path):
     filled, values = _filled(v, path, tmp_path)
-    flat = pdf_readers.qpdf_flatten(filled, tmp_path / "qpdf-flat.pdf")
-    assert not PdfReader(flat).get_fields()
+    target = tmp_path / f"{flattener}-flat.pdf"
+    if flattener == "qpdf":
+        return filled, values, pdf_readers.qpdf_flatten(filled, target)
+    return filled, values, pdf_readers.pypdf_flatten(filled, values, target)
+
+
+def _blank_once_flat(path, filled, flat, tmp_path, names=None):
+    """The answered widgets (of `names`, or all) that show no ink once flattened (poppler)."""
+    pages, blank = {}, []
+    for page, rect, height, name, shown, _ in _widgets(filled):
+        if shown and (names is None or name in names):
+            if page not in pages:
+                pages[page] = (pdf_readers.poppler(path, page, tmp_path), pdf_readers.poppler(flat, page, tmp_path))
+            before, after = (pdf_readers.ink(image, rect, height) for image in pages[page])
+            if after <= before + 8:
+                blank.append(f"{name} ({before} → {after} dark pixels)")
+    return blank
+
+
+def _tick_one(v):
+    return {f.name for s in v.sections for f in s.fields if f.type in ("choice", "rating")}
+
+
+@pytest.mark.parametrize("sheet,lang", RENDERED)
+@pytest.mark.parametrize("flattener", ("qpdf", "pypdf"))
+def test_a_filled_form_flattens_with_its_answers(made, sheet, lang, flattener, tmp_path):
+    """Flattened, the form has no field left, and each answer is still on the page: its text
+    extracts (pdftotext) and its ink shows (poppler) where the field was. pypdf's "tick one"
+    answers are the next test's."""
+    v, path = made[(sheet, lang)]
+    filled, values, flat = _flattened(v, path, flattener, tmp_path)
+    reader = PdfReader(flat)
+    assert not reader.get_fields(), f"{flattener} left fields"
+    assert not [a for p in reader.pages for a in p.get("/Annots", []) if a.get_object().get("/Subtype") == "/Widget"]
     expected = {"Namur" if value == "Namur" else "financement" for value in values.values() if value[0] != "/"}
     assert expected, f"{sheet} has no text field to fill"
     text = pdf_readers.pdftotext(flat)
-    assert all(word in text for word in expected), "qpdf's flattening lost the answers"
-    writer = PdfWriter(clone_from=PdfReader(filled))
-    writer.update_page_form_field_values(None, values, auto_regenerate=False, flatten=True)
-    writer.remove_annotations(subtypes="/Widget")
-    writer.write(tmp_path / "pypdf-flat.pdf")
-    text = pdf_readers.pdftotext(tmp_path / "pypdf-flat.pdf")
-    assert all(word in text for word in expected), "pypdf's flattening lost the answers"
+    assert all(word in text for word in expected), f"{flattener}'s flattening lost the answers' text"
+    names = set(values) - (_tick_one(v) if flattener == "pypdf" else set())
+    blank = _blank_once_flat(path, filled, flat, tmp_path, names)
+    assert not blank, f"{flattener}: blank once flattened: {blank}"
+
+
+@pytest.mark.xfail(strict=True, reason="pypdf 7.1.0 names a flattened appearance after its field "
+                   "(_writer.py, _add_apstream_object): a radio group's options share one name, so the "
+                   "first option's appearance is drawn at every option. Passing once pypdf draws each.")
+def test_pypdf_flattens_tick_one_answers(made, tmp_path):
+    v, path = made[RENDERED[0]]
+    filled, _, flat = _flattened(v, path, "pypdf", tmp_path)
+    assert _tick_one(v), f"{v.id} has no 'tick one' question"
+    assert not _blank_once_flat(path, filled, flat, tmp_path, _tick_one(v))
 
 
 def test_the_same_content_gives_the_same_bytes(data, made, tmp_path, monkeypatch):
