@@ -20,7 +20,7 @@ deps: $(STAMP)
 # Debian's Chromium (Playwright cannot download its own browser here), fonts
 # for WeasyPrint, a JRE for the HTML validator, the PDF readers the worksheet tests
 # draw with (poppler, MuPDF, qpdf), LibreOffice's Writer and Calc for reopening the
-# DOCX/ODT and XLSX files, and the npm test tools.
+# DOCX/ODT and XLSX files, and the npm test tools (pdf.js, the fourth reader, among them).
 browser-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \

@@ -1,6 +1,7 @@
 """Shared fixtures: the data, the built site, a local HTTP server and headless Chromium."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -133,15 +134,24 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(site: Path):
-    """The built site on http://127.0.0.1:<free port>/."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+@contextlib.contextmanager
+def serve_folder(folder: Path):
+    """`folder` on http://127.0.0.1:<free port>/ while the block runs."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(site: Path):
+    """The built site on http://127.0.0.1:<free port>/."""
+    with serve_folder(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,14 +1,17 @@
-"""Other readers than pypdf, for the tests: poppler, MuPDF and PDFium draw a page, poppler
-and qpdf extract and flatten. Each returns a grey image (PIL, mode L) at DPI."""
+"""Other readers than pypdf, for the tests: poppler, MuPDF, PDFium and pdf.js draw a page,
+poppler and qpdf extract and flatten. Each returns a grey image (PIL, mode L) at DPI.
+pdf.js runs in headless Chromium: it draws in a tab that `pdfjs_tab` opens on a local server."""
 from __future__ import annotations
 
+import base64
+import contextlib
 import shutil
 import subprocess
 from pathlib import Path
 
 from PIL import Image
 
-from tests.conftest import need
+from tests.conftest import ROOT, need, serve_folder
 
 DPI = 100
 
@@ -42,7 +45,48 @@ def pdfium(path: Path, page: int, out: Path) -> Image.Image:
         doc.close()
 
 
+PDFJS = ROOT / "node_modules" / "pdfjs-dist"
+HARNESS = Path(__file__).with_name("pdfjs_harness.html")
+
+
+@contextlib.contextmanager
+def pdfjs_tab(browser, folder: Path):
+    """A tab on the pdf.js harness, served with pdfjs-dist from `folder`; a request that leaves
+    the local server is refused and fails the block, as does an error in the page."""
+    need((PDFJS / "build" / "pdf.min.mjs").is_file(), "pdfjs-dist missing: run `npm ci` (make test does)")
+    shutil.copy(HARNESS, folder / "index.html")
+    (folder / "pdfjs").symlink_to(PDFJS, target_is_directory=True)
+    with serve_folder(folder) as url:
+        context = browser.new_context()
+        foreign, errors = [], []
+
+        def local_only(route):
+            if route.request.url.startswith(url):
+                return route.continue_()
+            foreign.append(route.request.url)
+            return route.abort()
+
+        context.route("**/*", local_only)
+        tab = context.new_page()
+        tab.on("pageerror", lambda error: errors.append(str(error)))
+        tab.goto(url)
+        tab.wait_for_selector("html[data-sc-ready]", state="attached")
+        try:
+            yield tab
+        finally:
+            context.close()
+        assert not foreign, f"pdf.js asked for {foreign[:3]}"
+        assert not errors, f"the pdf.js page failed: {errors[:3]}"
+
+
+def pdfjs(tab, path: Path, page: int, out: Path) -> Image.Image:
+    drawn = tab.evaluate("([pdf, page, scale]) => scDraw(pdf, page, scale)",
+                         [base64.b64encode(path.read_bytes()).decode("ascii"), page, DPI / 72])
+    return Image.frombytes("L", (drawn["width"], drawn["height"]), base64.b64decode(drawn["grey"]))
+
+
 RENDERERS = {"poppler": poppler, "mupdf": mupdf, "pdfium": pdfium}
+IN_BROWSER = {"pdfjs": pdfjs}  # these take a pdfjs_tab first
 
 
 def ink(image: Image.Image, rect, page_height: float) -> int:
@@ -57,6 +101,19 @@ def ink(image: Image.Image, rect, page_height: float) -> int:
 def pdftotext(path: Path) -> str:
     return subprocess.run([_tool("pdftotext", "poppler-utils"), "-enc", "UTF-8", str(path), "-"],
                           check=True, capture_output=True, text=True).stdout
+
+
+def pypdf_flatten(path: Path, values: dict, target: Path) -> Path:
+    """Flattened as pypdf's documentation says: the answers' appearances into the page, the
+    widgets removed; and the form itself, which would otherwise list fields no longer there."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(path))
+    writer.update_page_form_field_values(None, values, auto_regenerate=False, flatten=True)
+    writer.remove_annotations(subtypes="/Widget")
+    del writer.root_object["/AcroForm"]
+    writer.write(target)
+    return target
 
 
 def qpdf_flatten(path: Path, target: Path) -> Path:

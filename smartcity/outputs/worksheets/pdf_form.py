@@ -10,7 +10,11 @@ tick ("Missing 'Tf' operator"). Its radio groups give every option a name of its
 - text and list fields get an (empty) appearance; `long` answers are multi-line with an
   automatic font size, in a box sized to hold 1,500 characters at 7 pt or more;
 - every field's tooltip (`/TU`) names its question, and for an option the option too;
-- `NeedAppearances` goes, since every field now has its appearance.
+- `NeedAppearances` goes, since every field now has its appearance;
+- pages ready for flattening: WeasyPrint flips the page (`1 0 0 -1 0 h cm`) outside any
+  `q`, so what a flattener appends after it (pypdf draws the answers so) landed upside down,
+  off the page, and writes each widget's `/Rect` top first, which pypdf takes for the lower
+  corner. Each page's content is wrapped in `q`/`Q`, and the rectangles are normalised.
 """
 from __future__ import annotations
 
@@ -120,7 +124,21 @@ def _fonts(writer: PdfWriter, acro: DictionaryObject) -> None:
     acro[NameObject("/DR")] = DictionaryObject({NameObject("/Font"): fonts})
 
 
+def _ready_to_flatten(writer: PdfWriter) -> None:
+    """Content added after a page's own starts from the default coordinates; lower corner first."""
+    for page in writer.pages:
+        contents = page.get_contents()
+        if contents is not None:
+            contents.set_data(b"q\n" + contents.get_data() + b"\nQ\n")
+            page.replace_contents(contents)
+        for annot in page.get("/Annots", ArrayObject()):
+            x1, y1, x2, y2 = (float(n) for n in annot.get_object()["/Rect"])
+            annot.get_object()[NameObject("/Rect")] = ArrayObject(
+                FloatObject(n) for n in (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)))
+
+
 def finish_fields(writer: PdfWriter, v: SheetView) -> None:
+    _ready_to_flatten(writer)
     acro = writer._root_object["/AcroForm"].get_object()
     _fonts(writer, acro)
     tips, groups = _tooltips(v)
