@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from smartcity.pages.registry import macro
 from smartcity.render.cite import cite_marker
 from smartcity.render.dates import format_date
@@ -29,6 +31,15 @@ def _stages(item: Any) -> list[tuple[datetime.date, Any]]:
     return [(item.applies_from, None)]
 
 
+def _stage(data: Any, lang: str, when: datetime.date, what: Any) -> Markup:
+    """A stage as `<time>date</time>: what`, its punctuation from data/ui (French spaces it)."""
+    time = Markup('<time datetime="{}">{}</time>').format(when.isoformat(), format_date(data, when, lang))
+    if what is None:
+        return time
+    pattern = str(escape(data.t("applies.stage", lang)))
+    return Markup(pattern.replace("{date}", str(time)).replace("{what}", str(escape(what(lang)))))
+
+
 @macro("applies_2026")
 def render_applies(data: Any, lang: str, here: str) -> str:
     """{{ applies_2026() }}: the items whose `pages` name this page; nothing if there are none."""
@@ -40,4 +51,5 @@ def render_applies(data: Any, lang: str, here: str) -> str:
     return render("applies_2026.html", data, lang, here, items=items, block=block,
                   heading=block.title(lang).replace("{date}", date(block.checked)),
                   date=date, stages=_stages, cite=cite_marker,
+                  stage=lambda when, what: _stage(data, lang, when, what),
                   ref=lambda rid: data.get("reference", rid))

@@ -61,7 +61,8 @@ def test_block_on_each_page_sorted_by_application_date(data, lang, page):
     checked = data.applies.checked
     assert str(checked.year) in html.split("</h2>")[0]
     assert html.count("<section") == 1 and 'aria-labelledby="sc-applies-2026-title"' in html
-    assert html.count('scope="col"') == 5
+    assert html.count("<dt>") == 5 * len(rows) and html.count("<dd>") == 5 * len(rows)
+    assert html.count('<h3 class="sc-applies__name">') == len(rows)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -87,7 +88,7 @@ def test_links_are_external_https_and_every_row_cites(data, lang):
     assert links
     for href, attrs in links:
         assert href.startswith("https://") and 'rel="external' in attrs, href
-    for row in html.split("<tr data-sc-applies=")[1:]:
+    for row in html.split('<li class="sc-applies__item"')[1:]:
         assert "data-sc-cite=" in row
 
 
@@ -97,14 +98,22 @@ def test_no_source_says_is_said_and_nothing_more(data, lang):
     assert silent
     page = next(p for p in silent[0].pages)
     html = render_applies(data, lang, f"{page}.html")
-    row = html.split(f'data-sc-applies="{silent[0].id}"')[1].split("</tr>")[0]
+    row = html.split(f'data-sc-applies="{silent[0].id}"')[1].split("</dl>")[0]
     assert data.t("applies.no_source", lang) in row
+
+
+@pytest.mark.parametrize("lang, sep", [("fr", "\u00a0: "), ("en", ": ")])
+def test_stage_punctuation_follows_the_language(data, lang, sep):
+    html = render_applies(data, lang, "phase-2/p2-s2d-legal-framework.html")
+    assert f"</time>{sep}" in html
 
 
 def test_text_from_data_is_escaped(data):
     block = data.applies
     hostile = Text.model_validate({"fr": "<script>alert(1)</script>", "en": "<img src=x onerror=alert(1)>"})
-    item = block.items[0].model_copy(update={"title": hostile, "who": hostile})
+    staged = next(i for i in block.items if isinstance(i.applies_from, tuple))
+    stage = staged.applies_from[0].model_copy(update={"what": hostile})
+    item = staged.model_copy(update={"title": hostile, "who": hostile, "applies_from": (stage,)})
     shim = _Shim(data, block.model_copy(update={"items": (item,)}))
     for lang in LANGS:
         html = render_applies(shim, lang, f"{item.pages[0]}.html")
