@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image
@@ -57,6 +58,30 @@ def ink(image: Image.Image, rect, page_height: float) -> int:
 def pdftotext(path: Path) -> str:
     return subprocess.run([_tool("pdftotext", "poppler-utils"), "-enc", "UTF-8", str(path), "-"],
                           check=True, capture_output=True, text=True).stdout
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text on a page as poppler lays it out, in points from the top left."""
+
+    top: float
+    bottom: float
+    left: float
+    text: str
+
+
+def lines(path: Path) -> list[list[Line]]:
+    """Each page's lines of text, top to bottom (`pdftotext -bbox-layout`)."""
+    from lxml import etree
+
+    out = subprocess.run([_tool("pdftotext", "poppler-utils"), "-enc", "UTF-8", "-bbox-layout", str(path), "-"],
+                         check=True, capture_output=True).stdout
+    pages = []
+    for page in etree.fromstring(out, etree.XMLParser(recover=True)).iter("{*}page"):
+        found = [Line(float(line.get("yMin")), float(line.get("yMax")), float(line.get("xMin")),
+                      " ".join(w.text or "" for w in line.iter("{*}word"))) for line in page.iter("{*}line")]
+        pages.append(sorted(found, key=lambda line: (line.top, line.left)))
+    return pages
 
 
 def qpdf_flatten(path: Path, target: Path) -> Path:
