@@ -9,6 +9,7 @@ import zipfile
 
 import pytest
 from lxml import etree
+from odf.element import Element
 
 from smartcity.outputs.worksheets import odt
 from smartcity.outputs.worksheets.columns import widths
@@ -198,7 +199,10 @@ def test_properties_come_from_the_content(made):
         assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED, path.name
         changed = as_datetime(v.header.changed)
         assert stamps == {(changed.year, changed.month, changed.day)}, f"{path.name}: zip entries stamped {stamps}"
+    # The same bytes whether the file is a process's first (odfpy's namespace list still empty,
+    # as in a fresh build worker) or comes after others.
     v, path, _ = made[0]
-    again = path.with_name("again.odt")
-    odt.write(v, again)
-    assert again.read_bytes() == path.read_bytes()
+    Element.namespaces.clear()
+    odt.write(v, path.with_name("first.odt"))
+    odt.write(v, path.with_name("later.odt"))
+    assert path.with_name("first.odt").read_bytes() == path.with_name("later.odt").read_bytes() == path.read_bytes()
