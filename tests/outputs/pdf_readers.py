@@ -7,6 +7,7 @@ import base64
 import contextlib
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image
@@ -114,6 +115,30 @@ def pypdf_flatten(path: Path, values: dict, target: Path) -> Path:
     del writer.root_object["/AcroForm"]
     writer.write(target)
     return target
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text on a page as poppler lays it out, in points from the top left."""
+
+    top: float
+    bottom: float
+    left: float
+    text: str
+
+
+def lines(path: Path) -> list[list[Line]]:
+    """Each page's lines of text, top to bottom (`pdftotext -bbox-layout`)."""
+    from lxml import etree
+
+    out = subprocess.run([_tool("pdftotext", "poppler-utils"), "-enc", "UTF-8", "-bbox-layout", str(path), "-"],
+                         check=True, capture_output=True).stdout
+    pages = []
+    for page in etree.fromstring(out, etree.XMLParser(recover=True)).iter("{*}page"):
+        found = [Line(float(line.get("yMin")), float(line.get("yMax")), float(line.get("xMin")),
+                      " ".join(w.text or "" for w in line.iter("{*}word"))) for line in page.iter("{*}line")]
+        pages.append(sorted(found, key=lambda line: (line.top, line.left)))
+    return pages
 
 
 def qpdf_flatten(path: Path, target: Path) -> Path:

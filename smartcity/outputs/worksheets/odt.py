@@ -9,12 +9,15 @@ import hashlib
 from pathlib import Path
 
 from odf import dc, draw, meta, svg
+from odf.element import Element
 from odf.opendocument import OpenDocumentText
-from odf.style import Footer, Header, MasterPage, PageLayout, PageLayoutProperties
+from odf.style import (Footer, FooterStyle, Header, HeaderFooterProperties, HeaderStyle, MasterPage, PageLayout,
+                       PageLayoutProperties)
 from odf.table import Table, TableCell, TableColumn, TableHeaderRows, TableRow
 from odf.teletype import addTextToElement
 from odf.text import H, List, ListItem, P, PageCount, PageNumber
 
+from smartcity.outputs.worksheets.columns import widths as column_widths
 from smartcity.outputs.worksheets.dates import as_datetime
 from smartcity.outputs.worksheets.odt_places import Places
 from smartcity.outputs.worksheets.odt_styles import WIDTH, Styles
@@ -31,15 +34,27 @@ def _cell(style, text: str = "", para=None) -> TableCell:
     return cell
 
 
+def _box(doc, st: Styles, places: Places, f: ViewField) -> None:
+    """A one-cell table holding the answer's named section. A heading kept with next stays with a
+    table, but LibreOffice lets it go when what follows starts a section."""
+    table = Table(name=f"box-{f.id}", stylename=st.table)
+    table.addElement(TableColumn(stylename=st.column(WIDTH)))
+    row = TableRow(stylename=st.row(0.9 if f.type == "short" else 4.0))
+    cell = TableCell(valuetype="string", stylename=st.cell(True, True))
+    cell.addElement(places.section(f.name))
+    row.addElement(cell)
+    table.addElement(row)
+    doc.text.addElement(table)
+    doc.text.addElement(P(stylename=st.gap))
+
+
 def _table(doc, st: Styles, places: Places, v: SheetView, f: ViewField) -> None:
     table = Table(name=f"t-{f.id}", stylename=st.table)
     numbered = bool(f.rows) and all(r.numbered for r in f.rows)
-    first = 0.9 if numbered else 3.6
-    rest = (WIDTH - first) / len(f.columns)
-    table.addElement(TableColumn(stylename=st.column(first)))
-    table.addElement(TableColumn(stylename=st.column(rest), numbercolumnsrepeated=len(f.columns)))
-    header, row = TableHeaderRows(), TableRow()
     texts = [f.row_header or v.labels["doc.row"]] + [c.label for c in f.columns]
+    for mm in column_widths(numbered, texts[1:], WIDTH * 10):
+        table.addElement(TableColumn(stylename=st.column(mm / 10)))
+    header, row = TableHeaderRows(), TableRow()
     for n, text in enumerate(texts):
         row.addElement(_cell(st.cell(True, n == len(texts) - 1, head=True), text, st.bold))
     header.addElement(row)
@@ -65,7 +80,7 @@ def _field(doc, st: Styles, places: Places, v: SheetView, f: ViewField) -> None:
     if f.help:
         doc.text.addElement(P(text=f.help, stylename=st.hint))
     if f.type in ("short", "long"):
-        doc.text.addElement(places.section(f.name, st.boxes[f.type]))
+        _box(doc, st, places, f)
     elif f.type == "table":
         _table(doc, st, places, v, f)
     elif f.type == "rating":
@@ -73,14 +88,14 @@ def _field(doc, st: Styles, places: Places, v: SheetView, f: ViewField) -> None:
         doc.text.addElement(P(text=f"{v.labels['doc.tick_one']} {scale}", stylename=st.hint))
         line = P()
         for n, o in enumerate(f.options):
-            places.checkbox(line, f.option_name(o), f"{f.label}: {o.label}", o.label,
+            places.checkbox(line, f.option_name(o), f.option_title(v.labels, o), o.label,
                             RATING_GAP if n < len(f.options) - 1 else "")
         doc.text.addElement(line)
     else:
         doc.text.addElement(P(text=v.labels["doc.tick_any" if f.type == "checklist" else "doc.tick_one"], stylename=st.hint))
         for o in f.options:
             line = P()
-            places.checkbox(line, f.option_name(o), f"{f.label}: {o.label}", o.label)
+            places.checkbox(line, f.option_name(o), f.option_title(v.labels, o), o.label)
             doc.text.addElement(line)
 
 
@@ -107,7 +122,11 @@ def _logo(doc: OpenDocumentText, v: SheetView, line: P) -> None:
 def _page(doc: OpenDocumentText, st: Styles, v: SheetView) -> None:
     layout = PageLayout(name="A4")
     layout.addElement(PageLayoutProperties(pagewidth="21cm", pageheight="29.7cm", printorientation="portrait",
-                                           margintop="1.4cm", marginbottom="1.4cm", marginleft="1.6cm", marginright="1.6cm"))
+                                           margintop="0.8cm", marginbottom="0.8cm", marginleft="1.6cm", marginright="1.6cm"))
+    # The header and footer stand clear of the text on every page, as in the Word file.
+    for style, gap in ((HeaderStyle(), {"marginbottom": "0.6cm"}), (FooterStyle(), {"margintop": "0.4cm"})):
+        style.addElement(HeaderFooterProperties(minheight="0.6cm", **gap))
+        layout.addElement(style)
     doc.automaticstyles.addElement(layout)
     master = MasterPage(name="Standard", pagelayoutname=layout)
     header, footer = Header(), Footer()
@@ -141,6 +160,9 @@ def _meta(doc: OpenDocumentText, v: SheetView) -> None:
 
 
 def write(v: SheetView, target: Path) -> None:
+    # odfpy declares at each part's root every namespace any element made in this process has
+    # used so far, so a process's first file would differ from the next: start from none.
+    Element.namespaces.clear()
     doc = OpenDocumentText()
     st = Styles(doc, v)
     places = Places(doc, v.id, st.control)

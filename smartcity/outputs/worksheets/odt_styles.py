@@ -50,9 +50,7 @@ class Styles:
         self.foot = self._auto("paragraph", TextProperties(fontsize="8pt", color="#444444"))
         self.bold = self._auto("paragraph", TextProperties(fontweight="bold", fontsize="8pt"))
         self.label = self._auto("paragraph", TextProperties(fontsize="8pt"))
-        self.boxes = {kind: self._auto("paragraph", ParagraphProperties(
-            border=LINE, padding="0.1cm", paddingbottom=bottom, margintop="0.05cm", marginbottom="0.3cm"))
-            for kind, bottom in (("short", "0.3cm"), ("long", "3.4cm"))}
+        self.gap = self._auto("paragraph", TextProperties(fontsize="4pt"))  # a little space after an answer box
         self.head_fill = tint(colour)
         self.table = self._auto("table", TableProperties(width=f"{WIDTH}cm", align="left"))
         self.control = self._auto("graphic", GraphicProperties(verticalpos="middle", verticalrel="text"))

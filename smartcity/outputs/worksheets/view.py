@@ -67,6 +67,10 @@ class ViewField:
         """A checklist box; in the PDF also each box of a choice or rating."""
         return f"{self.id}{SEP}{choice.value}"
 
+    def option_title(self, labels: dict, choice: Choice) -> str:
+        """A box's name for people in the office files: its question and its option."""
+        return labels["doc.option"].replace("{field}", self.label).replace("{option}", choice.label)
+
     def cell_name(self, row: ViewRow, column: ViewColumn) -> str:
         return f"{self.id}{SEP}{row.id}{SEP}{column.id}"
 
@@ -151,7 +155,7 @@ def header_for(lang: str, edition: Edition | None = None) -> Header:
 # The ui strings (data/ui/worksheets.yml) that downloaded documents show.
 DOC_LABELS = ("doc.kind", "doc.step", "doc.purpose", "doc.instructions", "doc.tick_one",
               "doc.tick_any", "doc.scale", "doc.row", "doc.footer", "doc.options", "doc.logo_alt",
-              "doc.page", "doc.cell")
+              "doc.page", "doc.cell", "doc.option")
 
 
 def _tx(data: Any, text: Any, lang: str) -> str:

@@ -13,6 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from smartcity.outputs.worksheets.columns import widths as column_widths
 from smartcity.outputs.worksheets.dates import as_datetime
 from smartcity.outputs.worksheets.package import restamp
 from smartcity.outputs.worksheets.view import SheetView, ViewField
@@ -20,7 +21,6 @@ from smartcity.outputs.worksheets.word_controls import Ids, checkbox, text_place
 from smartcity.outputs.worksheets.word_styles import WIDTH_MM, package, page, rgb, styles
 
 TINT = 0.11  # the share of the edition's colour in a table head's shading, as the site's tinted boxes
-NUMBER_MM, LABEL_MM = 10, 36  # the row-label column: numbers, or labels
 
 
 def _tint(hex_colour: str) -> str:
@@ -70,8 +70,7 @@ def _answer_box(doc, ids: Ids, f: ViewField, mm: float) -> None:
 def _table(doc, ids: Ids, v: SheetView, f: ViewField) -> None:
     head = [f.row_header or v.labels["doc.row"]] + [c.label for c in f.columns]
     numbered = bool(f.rows) and all(r.numbered for r in f.rows)
-    first = NUMBER_MM if numbered else LABEL_MM
-    widths = [first] + [(WIDTH_MM - first) / len(f.columns)] * len(f.columns)
+    widths = column_widths(numbered, head[1:], WIDTH_MM)
     table = doc.add_table(rows=1 + len(f.rows), cols=len(head), style="Table Grid")
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _widths(table, widths)
@@ -93,17 +92,17 @@ def _table(doc, ids: Ids, v: SheetView, f: ViewField) -> None:
     doc.add_paragraph()
 
 
-def _boxes(doc, ids: Ids, f: ViewField) -> None:
+def _boxes(doc, ids: Ids, labels: dict, f: ViewField) -> None:
     """One box per option; a rating's five on one line, spaced."""
     if f.type == "rating":
         para = doc.add_paragraph()
         for n, o in enumerate(f.options):
-            checkbox(para, ids, f.option_name(o), f"{f.label}: {o.label}")
+            checkbox(para, ids, f.option_name(o), f.option_title(labels, o))
             para.add_run(f" {o.label}" + ("     " if n < len(f.options) - 1 else ""))
         return
     for o in f.options:
         para = doc.add_paragraph()
-        checkbox(para, ids, f.option_name(o), f"{f.label}: {o.label}")
+        checkbox(para, ids, f.option_name(o), f.option_title(labels, o))
         para.add_run(f" {o.label}")
 
 
@@ -117,10 +116,10 @@ def _field(doc, ids: Ids, v: SheetView, f: ViewField) -> None:
         _table(doc, ids, v, f)
     elif f.type == "rating":
         _hint(doc, f"{v.labels['doc.tick_one']} " + v.labels["doc.scale"].replace("{low}", f.low or "").replace("{high}", f.high or ""))
-        _boxes(doc, ids, f)
+        _boxes(doc, ids, v.labels, f)
     else:
         _hint(doc, v.labels["doc.tick_any" if f.type == "checklist" else "doc.tick_one"])
-        _boxes(doc, ids, f)
+        _boxes(doc, ids, v.labels, f)
 
 
 def write(v: SheetView, target: Path) -> None:

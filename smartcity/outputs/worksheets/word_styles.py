@@ -36,13 +36,15 @@ def rgb(hex_colour: str) -> RGBColor:
 
 def styles(doc, v: SheetView) -> None:
     """Headings in the edition's colour (their linked character styles too), text in near-black."""
-    colour = rgb(v.header.colour)
-    for name, size in HEADINGS.items():
+    colour, names = rgb(v.header.colour), {s.name for s in doc.styles}
+    # Every heading level, the ones a user may add too, loses Word's theme blue.
+    for name in ["Title"] + [f"Heading {n}" for n in range(1, 10)]:
         for style_name in (name, f"{name} Char"):
-            if style_name in [s.name for s in doc.styles]:
+            if style_name in names:
                 font = doc.styles[style_name].font
-                font.color.rgb = colour if name != "Heading 3" else TEXT
-                font.size = Pt(size)
+                font.color.rgb = colour if name in ("Title", "Heading 1", "Heading 2") else TEXT
+                if name in HEADINGS:
+                    font.size = Pt(HEADINGS[name])
     normal = doc.styles["Normal"]
     normal.font.size = Pt(10)
     rpr = normal.element.get_or_add_rPr()
