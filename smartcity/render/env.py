@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from smartcity.render import fmt
+from smartcity.render.cite import cite_marker
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -116,6 +117,7 @@ def render(template: str, data: Any, lang: str, here: str = "index.html", **valu
         "link": lambda target: relative(target, here),
         "step_link": lambda step_id: relative(step_url(data, step_id), here),
         "unit_of": lambda step_id: data.get("step", step_id),
+        "cite": lambda *ids: cite_marker(ids),  # a sourced statement's marker (render/cite.py)
         "data": data,
     }
     html = _env().get_template(template).render(**helpers, **values)

@@ -14,6 +14,7 @@ from smartcity.outputs.open_data.library import band_ids, case_url, key_figures,
 from smartcity.outputs.open_data.lists import Licence, checklist_json, dump_json, indicators_json, licence_block
 from smartcity.model.schemas.base import Strict, Text
 from smartcity.model.schemas.cases import Case, Stat
+from smartcity.model.schemas.references import Reference
 from smartcity.model.traversal import ordered_units
 
 OUT_DIR = "data"  # under each language's site: data/cases.json…
@@ -47,6 +48,7 @@ class CasesExport(Strict):
     steps: dict[str, Text]
     units: dict[str, Text]
     figures: dict[str, Stat]
+    references: dict[str, Reference]  # every source a case or figure of the file cites, by id
     cases: tuple[ExportCase, ...]
 
 
@@ -112,7 +114,10 @@ def export_cases(data: Any, site: Site, licence: dict[str, str]) -> CasesExport:
     figures = {}
     for fig_id in sorted(figure_ids):
         fig = data.get("figure", fig_id)
-        figures[fig_id] = Stat(value=fig.value, unit=fig.unit, label=fig.label, approx=fig.approx)
+        figures[fig_id] = Stat(value=fig.value, unit=fig.unit, label=fig.label, approx=fig.approx, source=fig.source)
+    cited = [*(s.source for case in exported for s in case.stats), *(f.source for f in figures.values()),
+             *(ref for case in exported for ref in case.sources)]
+    references = {ref: data.get("reference", ref) for ref in sorted(set(filter(None, cited)))}
     return CasesExport(
         title=data.index["ui"]["data.cases_title"],
         licence=licence_block(data, licence),
@@ -121,6 +126,7 @@ def export_cases(data: Any, site: Site, licence: dict[str, str]) -> CasesExport:
         steps=_titles(data),
         units=dict(data.units.root),
         figures=figures,
+        references=references,
         cases=tuple(exported),
     )
 
@@ -135,7 +141,7 @@ def cases_json(data: Any, site: Site, licence: dict[str, str]) -> bytes:
 _DESCRIBED = {
     "CasesExport": "file.", "ExportCase": "field.", "Population": "field.population.",
     "Stat": "field.stats.", "Quote": "field.quotes.", "ExportSource": "field.source.",
-    "Text": "field.text.", "Licence": "field.licence.",
+    "Text": "field.text.", "Licence": "field.licence.", "Reference": "field.references.",
 }
 
 
@@ -221,6 +227,10 @@ def columns(langs: tuple[str, ...]) -> list[Column]:
         ("dimensions", "dimensions", None, _ids("dimensions")),
         ("related", "related", None, _ids("related")),
         ("source_footnote", "source.footnote", None, lambda d, c, lang, s: c.source.footnote or ""),
+        # One line per key figure, in the order of the key_figures columns: the id of its source.
+        ("key_figures_sources", "stats.source", None,
+         lambda d, c, lang, s: "\n".join(x.source or "" for x in key_figures(d, c))),
+        ("sources", "sources", None, _ids("sources")),
     ]
     for name, field, func in per_lang:
         for lang in langs:

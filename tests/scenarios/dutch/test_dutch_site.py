@@ -25,7 +25,7 @@ from smartcity.outputs.worksheets.view import Header, view
 from tests.conftest import break_yaml
 
 DATA = Path(__file__).resolve().parent / "data"
-USED = ("phases", "dimensions", "units", "ui", "cases", "figures")  # what this site reads
+USED = ("phases", "dimensions", "units", "ui", "cases", "figures", "references")  # what this site reads
 SITE = Site(root="https://gids.voorbeeld.be/", langs=("nl",))
 LICENCE = {"nl": "CC BY 4.0"}
 
