@@ -83,7 +83,8 @@ def number_markers(data: Any, lang: str, html: str, order: Iterable[str]) -> str
         refs = list(dict.fromkeys(m.group(1).split()))
         links = ", ".join(f'<a href="#{ANCHOR}{escape(ref)}" aria-label="{escape(label.replace("{n}", str(numbers[ref])))}">'
                           f"{numbers[ref]}</a>" for ref in refs)
-        return f'<sup class="sc-cite" {ATTRIBUTE}="{escape(" ".join(refs))}">[{links}]</sup>'
+        # Out of the search index: "[1]" is no word to find the page by.
+        return f'<sup class="sc-cite" {ATTRIBUTE}="{escape(" ".join(refs))}" data-search-exclude>[{links}]</sup>'
     return MARKER.sub(numbered, html)
 
 

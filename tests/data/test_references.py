@@ -107,6 +107,13 @@ def _marker_numbers(html: str) -> list[list[str]]:
     return [re.findall(r">(\d+)</a>", m) for m in re.findall(r'<sup class="sc-cite"[^>]*>(.*?)</sup>', html)]
 
 
+def test_the_sources_stay_out_of_the_search_index(data):
+    out = finish_page(data, "en", f"<p>a{cite_marker(guide_ids(data))}</p>", "introduction/why-now.md")
+    assert '<section class="sc-refs" aria-label="' in out and "data-search-exclude>" in out
+    assert re.search(r'<sup class="sc-cite" [^>]*data-search-exclude>', out)
+    assert not re.search(r"<h2[^>]*\bid=", out)  # a heading with an id would make a search section
+
+
 def test_markers_are_numbered_in_order_of_first_citation(data_copy):
     for ref in ("report-b", "report-a"):
         (data_copy / "references" / f"{ref}.yml").write_text(yaml.safe_dump({
