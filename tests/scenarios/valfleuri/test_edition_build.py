@@ -22,6 +22,7 @@ from smartcity.outputs.bundle import minify_css
 from smartcity.edition.model import load_edition
 from smartcity.edition.assets import palette_css
 from tests.case_passages import fragment, html_words, pages, record, url_of, words
+from smartcity.model.loader import load
 from smartcity.model.traversal import ordered_units
 from tests.conftest import ROOT, bundled, bundles, valfleuri_site
 from tests.site.test_links import check_site
@@ -126,7 +127,11 @@ def test_without_an_address_the_build_leaves_out_what_needs_one(fx_site):
     uris = [a.get_object()["/A"].get("/URI") for p in guide.pages for a in (p.get("/Annots") or [])
             if "/A" in a.get_object()]
     org = load_edition(FIXTURE / "edition.yml").organisation
-    assert {u for u in uris if u} == {str(org.url), f"mailto:{org.email}"}, "only the organisation is linked"
+    # Besides the organisation, only the sources each chapter lists (data/references/).
+    sources = {str(u) for r in load().references for u in (r.url, r.eli) if u}
+    linked = {u for u in uris if u}
+    assert linked - sources == {str(org.url), f"mailto:{org.email}"}, "only the organisation and the sources"
+    assert linked & sources, "the chapters' sources are linked"
     assert "cases.json" in "".join(p.extract_text() for p in guide.pages)
     assert "Commune de Val-Fleuri" in PdfReader(fx_site / "fr" / "downloads" / "worksheets" / "p1-s1-diagnosis.fr.pdf").pages[0].extract_text()
 
