@@ -188,3 +188,17 @@ def test_the_sources_come_before_a_steps_navigation(data):
     html = f"<p>a{cite_marker(guide_ids(data))}</p>" + nav
     out = finish_page(data, "en", html, "phase-0/p0-s2-leadership.md")
     assert out.index('class="sc-refs"') < out.index('class="sc-step-nav"') and out.endswith(nav)
+
+
+def test_every_figure_shown_carries_its_marker(data):
+    from smartcity.pages.cases import render_cases, render_stats, select_figures
+    from smartcity.pages.financing import render_business_models, shown_examples
+
+    marker = '<sup class="sc-cite" data-sc-cite="'
+    figures = select_figures(data, "urbanisation")
+    out = render_stats(data, "en", figures)
+    assert out.count(marker) == len(figures) and all(f'{marker}{f.source}"' in out for f in figures)
+    cases = [c for c in data.cases if c.stats]
+    assert render_cases(data, "en", cases, "resources/cases.html").count(marker) == sum(len(c.stats) for c in cases)
+    examples = [ex for bm in data.financing.business_models for ex in shown_examples(data, bm) if ex.figure]
+    assert examples and render_business_models(data, "en", "phase-2/p2-s2c-financing.html").count(marker) == len(examples)
