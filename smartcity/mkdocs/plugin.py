@@ -13,7 +13,7 @@ from typing import Any, Callable
 from mkdocs.plugins import BasePlugin, event_priority
 
 from smartcity.mkdocs import (bundle_hooks, edition_hooks, guide_pdf_hooks, hooks, library_hooks, qa_hooks,
-                              reads_hooks, search_hooks, worksheet_hooks)
+                              reads_hooks, references_hooks, search_hooks, worksheet_hooks)
 from smartcity.mkdocs.options import Options, SmartCityConfig
 
 # event -> its steps, in order. The reasons for an order are beside it.
@@ -33,8 +33,10 @@ STEPS: dict[str, tuple[Callable[..., Any], ...]] = {
     # Each page's data reads are recorded from here to page_content, and from page_context on.
     "pre_page": (reads_hooks.on_pre_page,),
     "page_markdown": (hooks.on_page_markdown,),
-    # French typography first: the accessibility checks and the guide PDF see the final text.
-    "page_content": (hooks.on_page_content, qa_hooks.on_page_content, guide_pdf_hooks.on_page_content),
+    # The page's sources first (its numbered markers and list get the typography too), then
+    # French typography: the accessibility checks and the guide PDF see the final text.
+    "page_content": (references_hooks.on_page_content, hooks.on_page_content, qa_hooks.on_page_content,
+                     guide_pdf_hooks.on_page_content),
     "env": (guide_pdf_hooks.on_env,),
     "page_context": (reads_hooks.on_page_context, guide_pdf_hooks.on_page_context),
     "template_context": (hooks.on_template_context,),

@@ -14,6 +14,7 @@ from smartcity.edition.model import Edition
 from smartcity.model.loader import DataError
 from smartcity.pages.qa import storage_note
 from smartcity.pages.registry import Ctx, macro
+from smartcity.render.dates import format_date
 from smartcity.render.env import relative, render
 
 
@@ -60,6 +61,17 @@ def render_edition_line(data: Any, edition: Edition, lang: str, here: str = "ind
 def render_credits(data: Any, edition: Edition, lang: str, here: str = "index.html") -> str:
     """The attribution every edition keeps (source guide, this project) and this edition's publisher."""
     return render("edition_credits.html", data, lang, here, edition=edition, credits=data.credits)
+
+
+@macro("edition_checked")
+def render_checked(data: Any, lang: str, here: str = "index.html") -> str:
+    """How the edition was checked and when, from data/credits.yml `checked`: {{ edition_checked() }}."""
+    checked = data.credits.checked
+    if checked is None:
+        raise DataError("data/credits.yml: field 'checked': edition_checked() needs the date and the "
+                        "account of the edition's check")
+    text = checked.how(lang).replace("{date}", format_date(data, checked.date, lang))
+    return render("edition_checked.html", data, lang, here, text=text)
 
 
 @macro("offline_download")

@@ -17,6 +17,7 @@ from smartcity.outputs.open_data.export import (
 )
 from smartcity.model.reads import Remembered
 from smartcity.model.loader import ROOT, DataError
+from smartcity.pages.references import guide_ids
 from smartcity.pages.registry import Ctx, macro
 from smartcity.render.env import render
 from smartcity.model.traversal import ordered_units
@@ -65,7 +66,7 @@ def render_case_page(data: Any, lang: str, case_id: str, here: str, docs_dir: Pa
     return render(
         "library_case.html", data, lang, here,
         case=case, dims=_dims(data), figures=key_figures(data, case), units=step_units(data, case),
-        pages=pages, similar=similar(data, case, lang),
+        pages=pages, similar=similar(data, case, lang), guides=guide_ids(data),
         related=[c for c in library_cases(data, lang) if c.id in case.related],  # shown ones only
         case_url=case_url, title=lambda c: case_title(c, lang), step_anchor=lambda step_id: step_page_url(data, step_id, case.id),
     )

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Optional
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from smartcity.model.reads import FieldReads
 from smartcity.model.schemas.base import CaseRef, DimensionRef, Id, NonEmpty, Source, StepRef, Strict, Text, ref
@@ -44,6 +45,9 @@ class Stat(Strict):
     unit: Optional[ref("unit")] = None
     label: Text
     approx: bool = False
+    # The source it comes from (data/references/). Required for a case from the guide (Case
+    # checks it); a local case's figures are its edition's own, vouched for by its publisher.
+    source: Optional[ReferenceRef] = None
 
 
 class Quote(Strict):
@@ -79,7 +83,8 @@ class Case(FieldReads, Strict):
     facts: tuple[Text, ...] = ()
     quotes: tuple[Quote, ...] = ()
     related: tuple[CaseRef, ...] = ()
-    source: CaseSource = CaseSource()
+    source: CaseSource = CaseSource()  # where the guide tells the case
+    sources: tuple[ReferenceRef, ...] = ()  # other sources of what the story or facts state
     local: bool = False
 
     @model_validator(mode="after")
@@ -92,7 +97,21 @@ class Case(FieldReads, Strict):
                 raise ValueError(f"`{name}` lists the same id twice")
         if not self.source.guide and not self.local:
             raise ValueError("a case that is not from the guide must be marked `local: true`")
+        if len(set(self.sources)) != len(self.sources):
+            raise ValueError("`sources` lists the same id twice")
+        _stats_sourced(self)
         return self
+
+
+def _stats_sourced(case: Case) -> None:
+    """Each figure of a case from the guide names its source, reported at the stat's own field
+    (stats[i].source), as a missing required field is."""
+    if case.local:
+        return
+    missing = [InitErrorDetails(type=PydanticCustomError("missing", "Field required"), loc=("stats", i, "source"),
+                                input=stat) for i, stat in enumerate(case.stats) if stat.source is None]
+    if missing:
+        raise ValidationError.from_exception_data("Case", missing)
 
 
 SOURCES = [Source("cases", "cases/*.yml", Case, kind="case", many=True)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import ClassVar, Optional
 
 from smartcity.model.schemas.base import Id, Source, Strict, Text, ref
+from smartcity.model.schemas.references import ReferenceRef
 
 
 class Figure(Strict):
@@ -13,7 +14,8 @@ class Figure(Strict):
     unit: Optional[ref("unit")] = None
     approx: bool = False
     label: Text
-    source_line: Optional[int] = None
+    source: ReferenceRef  # the source it comes from (data/references/): required
+    source_line: Optional[int] = None  # where the guide gives it, when the source is the guide
     footnote: Optional[int] = None
 
 

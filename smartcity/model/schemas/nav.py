@@ -35,8 +35,26 @@ class NavEntry(Strict):
         return self
 
 
+def _paths(entries: tuple[NavEntry, ...]) -> set[str]:
+    out: set[str] = set()
+    for entry in entries:
+        out |= {p for p in (entry.page, *entry.pages) if isinstance(p, str)}
+        out |= _paths(tuple(p for p in entry.pages if isinstance(p, NavEntry)) + entry.children)
+    return out
+
+
 class NavFile(Strict):
     nav: tuple[NavEntry, ...]
+    # The edition's own pages: about this web edition, its data and its notices, not drawn
+    # from the guide, so they do not credit it in their references (smartcity/pages/references.py).
+    own: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _own_in_nav(self) -> "NavFile":
+        unknown = sorted(set(self.own) - _paths(self.nav))
+        if unknown:
+            raise ValueError(f"`own` lists pages the nav does not: {', '.join(unknown)}")
+        return self
 
 
 SOURCES = [Source("nav", "nav.yml", NavFile)]

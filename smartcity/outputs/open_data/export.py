@@ -19,6 +19,7 @@ from smartcity.outputs.worksheets.dates import as_datetime, content_date
 from smartcity.outputs.open_data.table import Column, Custom, Sheet, csv_bytes, model_columns, sheet
 from smartcity.model.schemas.base import Strict, Text
 from smartcity.model.schemas.cases import Case, Stat
+from smartcity.model.schemas.references import Reference
 from smartcity.model.traversal import ordered_units
 
 OUT_DIR = "data"  # under each language's site: data/cases.json…
@@ -52,6 +53,7 @@ class CasesExport(Strict):
     steps: dict[str, Text]
     units: dict[str, Text]
     figures: dict[str, Stat]
+    references: dict[str, Reference]  # every source a case or figure of the file cites, by id
     cases: tuple[ExportCase, ...]
 
 
@@ -121,7 +123,10 @@ def export_cases(data: Any, site: Site, licence: dict[str, str]) -> CasesExport:
     figures = {}
     for fig_id in sorted(figure_ids):
         fig = data.get("figure", fig_id)
-        figures[fig_id] = Stat(value=fig.value, unit=fig.unit, label=fig.label, approx=fig.approx)
+        figures[fig_id] = Stat(value=fig.value, unit=fig.unit, label=fig.label, approx=fig.approx, source=fig.source)
+    cited = [*(s.source for case in exported for s in case.stats), *(f.source for f in figures.values()),
+             *(ref for case in exported for ref in case.sources)]
+    references = {ref: data.get("reference", ref) for ref in sorted(set(filter(None, cited)))}
     return CasesExport(
         title=data.index["ui"]["data.cases_title"],
         licence=licence_block(data, licence),
@@ -130,6 +135,7 @@ def export_cases(data: Any, site: Site, licence: dict[str, str]) -> CasesExport:
         steps=_titles(data),
         units=dict(data.units.root),
         figures=figures,
+        references=references,
         cases=exported,
     )
 
@@ -144,7 +150,7 @@ def cases_json(data: Any, site: Site, licence: dict[str, str]) -> bytes:
 _DESCRIBED = {
     "CasesExport": "file.", "ExportCase": "field.", "Population": "field.population.",
     "Stat": "field.stats.", "Quote": "field.quotes.", "ExportSource": "field.source.",
-    "Text": "field.text.", "Licence": "field.licence.",
+    "Text": "field.text.", "Licence": "field.licence.", "Reference": "field.references.",
 }
 
 

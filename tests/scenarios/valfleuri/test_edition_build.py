@@ -23,6 +23,7 @@ from smartcity.edition.model import apply, extra_dirs, load_edition
 from smartcity.model.loader import load
 from smartcity.edition.assets import palette_css
 from tests.case_passages import fragment, html_words, pages, record, url_of, words
+from smartcity.model.loader import load
 from smartcity.model.traversal import ordered_units
 from tests.conftest import ROOT, bundled, bundles, valfleuri_site
 from tests.site.test_links import check_site
@@ -129,8 +130,11 @@ def test_without_an_address_the_build_leaves_out_what_needs_one(fx_site):
     edition = load_edition(FIXTURE / "edition.yml")
     org = edition.organisation
     data = apply(load(extra_dirs=extra_dirs(edition), languages=edition.languages), edition, edition._path)
-    sources = {str(ref.url) for ref in data.index["reference"].values()}  # official texts, not the site
-    assert {u for u in uris if u} - sources == {str(org.url), f"mailto:{org.email}"}, "only the organisation is linked"
+    # Besides the organisation, only the sources each chapter lists (data/references/ and the edition's own).
+    sources = {str(u) for ref in data.index["reference"].values() for u in (ref.url, ref.eli) if u}
+    linked = {u for u in uris if u}
+    assert linked - sources == {str(org.url), f"mailto:{org.email}"}, "only the organisation and the sources"
+    assert linked & sources, "the chapters' sources are linked"
     assert "cases.json" in "".join(p.extract_text() for p in guide.pages)
     assert "Commune de Val-Fleuri" in PdfReader(fx_site / "fr" / "downloads" / "worksheets" / "p1-s1-diagnosis.fr.pdf").pages[0].extract_text()
 
