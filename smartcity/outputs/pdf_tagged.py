@@ -14,7 +14,8 @@ DisplayDocTitle and `/Tabs /S`. Two things are left for us:
 A creation date is written only when SOURCE_DATE_EPOCH gives one, so two builds of the same
 content give the same bytes. pypdf writes every object on its own, which triples a tagged
 file (thousands of small structure elements): `save()` packs them into object streams again
-with pikepdf (qpdf), with an identifier drawn from the content.
+with pikepdf (qpdf), with an identifier drawn from the content; `compact` also trims a long
+document (the guide) to stay within its size budget.
 """
 from __future__ import annotations
 

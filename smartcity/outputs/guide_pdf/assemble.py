@@ -4,8 +4,8 @@ One print page is assembled from the pages' rendered content, in the nav's
 reading order (not from the built pages: Material's layout is made for
 screens and collapses in print), with a cover, a table of contents whose page
 numbers WeasyPrint fills in (target-counter), running headers, and the blank
-worksheets as an appendix. WeasyPrint turns it into a PDF whose bookmarks
-follow the nav. The document is cached by content, like the worksheets.
+worksheets as an appendix. WeasyPrint turns it into a tagged PDF whose bookmarks
+follow the nav, finished like the worksheets (outputs/pdf_tagged.py). The document is cached by content, like the worksheets.
 """
 from __future__ import annotations
 
