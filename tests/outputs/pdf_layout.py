@@ -7,6 +7,7 @@ sits a fifth of the way down is 20 % full, whatever its width.
 """
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 from dataclasses import dataclass
@@ -49,8 +50,9 @@ def plain(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u202f", " ")).strip()
 
 
-def pages(path: Path, top_mm: float, bottom_mm: float) -> list[Page]:
-    """Every page's lines between the top and bottom margins (millimetres)."""
+@functools.lru_cache(maxsize=4)
+def pages(path: Path, top_mm: float, bottom_mm: float) -> tuple[Page, ...]:
+    """Every page's lines between the top and bottom margins (millimetres); read once per file."""
     xml = subprocess.run(["pdftotext", "-bbox-layout", str(path), "-"], capture_output=True,
                          check=True).stdout
     root = etree.fromstring(xml, etree.XMLParser(huge_tree=True, recover=True))
@@ -67,4 +69,4 @@ def pages(path: Path, top_mm: float, bottom_mm: float) -> list[Page]:
                     lines.append(Line(top, bottom, plain(words), index))
         lines.sort(key=lambda line: (line.bottom, line.top))
         out.append(Page(number, height, tuple(lines)))
-    return out
+    return tuple(out)

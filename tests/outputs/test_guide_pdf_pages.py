@@ -3,6 +3,7 @@ Matterhorn subset, no near-empty page but a chapter's last, no heading or label 
 a cover with the logo and the name whole, no link to a placeholder host. Both languages."""
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pikepdf
@@ -12,6 +13,7 @@ from pypdf import PdfReader
 
 from smartcity.edition.identity import placeholder_host
 from smartcity.edition.model import load_edition
+from smartcity.outputs.guide_pdf.html import chapter_body
 from smartcity.outputs.pdf_tagged import compact
 from tests.outputs.matterhorn import problems
 from tests.outputs.pdf_layout import MM, pages
@@ -51,6 +53,11 @@ def test_no_near_empty_page_but_a_chapters_last(built):
 
 
 def _labels(site: Path, lang: str, data) -> set[str]:
+    return _built_labels(site, lang) | {plain(data.t(k, lang)) for k in LABEL_KEYS}
+
+
+@functools.lru_cache(maxsize=2)
+def _built_labels(site: Path, lang: str) -> frozenset[str]:
     """Texts of the headings (h2-h6) and labels (dt, admonition titles, sc- item titles and
     labels) of every built page, worksheets aside (a field's label sits above its empty box):
     what must never end a page. A text that is also a table cell's or a link's is left out: a
@@ -64,7 +71,7 @@ def _labels(site: Path, lang: str, data) -> set[str]:
         root = lhtml.parse(str(page)).getroot()
         labels |= {plain(el.text_content().replace("¶", "")) for el in root.xpath(query)}
         cells |= {plain(el.text_content()) for el in root.xpath("//article//*[self::td or self::th or self::a]")}
-    return ({t for t in labels if t} | {plain(data.t(k, lang)) for k in LABEL_KEYS}) - cells
+    return frozenset(t for t in labels - cells if t)
 
 
 LABEL_KEYS = ("impl.ptypes.caution", "mon.tool.caution", "mon.mech.tip")  # "Watch out", "Tip"
@@ -74,7 +81,7 @@ LABEL_KEYS = ("impl.ptypes.caution", "mon.tool.caution", "mon.mech.tip")  # "Wat
 def test_no_page_ends_with_a_heading_or_label(built, site, data):
     lang, path, reader, outline = built
     labels = _labels(site, lang, data)
-    assert {plain(data.t(k, lang)) for k in LABEL_KEYS} <= labels
+    assert {plain(data.t(k, lang)) for k in LABEL_KEYS} <= _built_labels(site, lang), "the pages' labels not found"
     # A chapter's last page ends with the chapter's last words, whatever they are (a part's
     # title page is one); the appendix's blank worksheets end with a field's empty box.
     skip = _chapter_ends(reader, outline) | set(range(_appendix_page(outline), len(reader.pages) + 1))
@@ -137,3 +144,11 @@ def test_compact_rounds_coordinates_but_keeps_scales_and_colours():
     compact(pdf)
     assert page.obj.Contents.read_bytes() == (b"0.75 0 0 0.75 0 0 cm\n0.957 0.973 0.976 rg\n"
                                               b"64.3 -75.6 665.2 971.3 re\nf\n/a1.0 gs\n0 w\n")
+
+
+def test_decorative_icons_leave_the_print_page():
+    """An icon hidden from assistive technology would be a Figure without Alt in the PDF."""
+    markup = ('<p>a<svg xmlns="http://www.w3.org/2000/svg" class="sc-icon" aria-hidden="true"><path d="M0 0"/>'
+              '</svg>b</p><svg xmlns="http://www.w3.org/2000/svg" role="img"><title>t</title></svg>')
+    body, _ = chapter_body(markup, "a.html", "k", {}, None, "")
+    assert "aria-hidden" not in body and "<p>ab</p>" in body and "<title>t</title>" in body
