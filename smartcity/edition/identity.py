@@ -20,6 +20,13 @@ def placeholder_host(host: Optional[str]) -> bool:
     return host.rsplit(".", 1)[-1] in _RESERVED_TLDS
 
 
+def real_site_url(edition: Any) -> Optional[str]:
+    """Where the edition is published, or None: without site_url, or when it is under a name
+    reserved for examples (the reference edition keeps one, as forks copy it)."""
+    url = edition.site_url
+    return None if url is None or placeholder_host(url.host) else str(url)
+
+
 def identity_problems(edition: Any, reference: Any) -> list[tuple[str, str]]:
     """(field, problem) for an edition that is not the reference."""
     problems = []

@@ -14,7 +14,8 @@ DisplayDocTitle and `/Tabs /S`. Two things are left for us:
 A creation date is written only when SOURCE_DATE_EPOCH gives one, so two builds of the same
 content give the same bytes. pypdf writes every object on its own, which triples a tagged
 file (thousands of small structure elements): `save()` packs them into object streams again
-with pikepdf (qpdf), with an identifier drawn from the content.
+with pikepdf (qpdf), with an identifier drawn from the content; `compact` also trims a long
+document (the guide) to stay within its size budget.
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from pypdf.generic import (ArrayObject, BooleanObject, DictionaryObject, NameObj
 
 MARKED = re.compile(rb"/(\w+)\s*<<\s*/MCID (\d+)\s*>>\s*BDC")
 ARTIFACT = b"/Artifact <</Type /Pagination>> BDC"
+NUMBER = re.compile(rb"(?<![\w./#-])-?\d+\.\d{3,}(?![\w.])")
 
 
 def _reachable(root: DictionaryObject) -> set[int]:
@@ -124,9 +126,39 @@ def finish(writer: PdfWriter, title: str, lang: str, author: str) -> None:
     writer.add_metadata(info)
 
 
-def save(writer: PdfWriter, target) -> None:
+def _short(match: re.Match) -> bytes:
+    value = float(match.group(0))
+    if abs(value) < 0.0005:
+        return b"0"
+    return b"%.1f" % value if abs(value) >= 10 else b"%.3g" % value
+
+
+def _empty(kid) -> bool:
+    return isinstance(kid, pikepdf.Dictionary) and kid.get("/S") == "/NonStruct" and not kid.get("/K")
+
+
+def compact(pdf: pikepdf.Pdf) -> None:
+    """A long document made smaller: page coordinates to a tenth of a CSS pixel past 10 (and
+    three digits below, so scales and colours hold), structure elements without their optional
+    /Type, and without the empty NonStruct elements WeasyPrint leaves for anonymous boxes."""
+    for page in pdf.pages:
+        contents = page.obj.Contents
+        for stream in contents if isinstance(contents, pikepdf.Array) else [contents]:
+            stream.write(NUMBER.sub(_short, stream.read_bytes()))
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/StructElem":
+            kids = obj.get("/K")
+            if isinstance(kids, pikepdf.Array) and any(_empty(k) for k in kids):
+                obj.K = pikepdf.Array([k for k in kids if not _empty(k)])
+            del obj["/Type"]
+
+
+def save(writer: PdfWriter, target, shrink: bool = False) -> None:
+    """Object streams again; with `shrink`, `compact` too."""
     raw = io.BytesIO()
     writer.write(raw)
     with pikepdf.open(io.BytesIO(raw.getvalue())) as pdf:
+        if shrink:
+            compact(pdf)
         pdf.save(target, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True,
                  recompress_flate=False, deterministic_id=True)

@@ -99,8 +99,9 @@ def ink(image: Image.Image, rect, page_height: float) -> int:
     return sum(1 for p in image.crop(box).get_flattened_data() if p < 110)
 
 
-def pdftotext(path: Path) -> str:
-    return subprocess.run([_tool("pdftotext", "poppler-utils"), "-enc", "UTF-8", str(path), "-"],
+def pdftotext(path: Path, first: int | None = None, last: int | None = None) -> str:
+    pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
+    return subprocess.run([_tool("pdftotext", "poppler-utils"), "-enc", "UTF-8", *pages, str(path), "-"],
                           check=True, capture_output=True, text=True).stdout
 
 

@@ -113,6 +113,38 @@ def test_size_text(data):
     assert gp.size_text(data, None, "en") == "?"
 
 
+@dataclass
+class Url:
+    host: str
+
+    def __str__(self) -> str:
+        return f"https://{self.host}/"
+
+
+@dataclass
+class Ed:
+    site_url: Url | None
+
+
+def test_links_to_the_site_only_with_a_real_address():
+    """A site_url under a reserved name (the reference edition's) gives no links to the site."""
+    assert gp.site_address(Ed(Url("guide.val-fleuri.be")), "fr") == "https://guide.val-fleuri.be/fr/"
+    for host in ("smart-city-guide.example.org", "guide.test", "example.com"):
+        assert gp.site_address(Ed(Url(host)), "en") is None
+    assert gp.site_address(Ed(None), "en") is None
+    pages = {"intro/a.html": "p-intro--a"}
+    markup = '<p><a href="../about/index.html">about</a></p>'
+    body, _ = chapter_body(markup, "intro/a.html", "p-intro--a", pages, gp.site_address(Ed(Url("x.example")), "en"), "")
+    assert "href" not in body and "about" in body
+    body, _ = chapter_body(markup, "intro/a.html", "p-intro--a", pages, gp.site_address(Ed(Url("x.be")), "en"), "")
+    assert 'href="https://x.be/en/about/index.html"' in body
+
+
+def test_cover_title_keeps_its_last_two_words_together():
+    assert gp.cover_title("Guide pratique de la Smart City") == "Guide pratique de la Smart\u00a0City"
+    assert gp.cover_title("Guide") == "Guide"
+
+
 # --- the built PDFs ---
 
 def outline_of(reader: PdfReader) -> list[tuple[int, str, int]]:
@@ -202,3 +234,4 @@ def _h1(path: Path) -> str:
 
 def _first_paragraph(path: Path) -> str:
     return plain(lhtml.parse(str(path)).getroot().xpath("//article//h1/following::p[1]")[0].text_content())
+

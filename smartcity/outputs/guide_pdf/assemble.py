@@ -4,12 +4,14 @@ One print page is assembled from the pages' rendered content, in the nav's
 reading order (not from the built pages: Material's layout is made for
 screens and collapses in print), with a cover, a table of contents whose page
 numbers WeasyPrint fills in (target-counter), running headers, and the blank
-worksheets as an appendix. WeasyPrint turns it into a PDF whose bookmarks
-follow the nav. The document is cached by content, like the worksheets.
+worksheets as an appendix. WeasyPrint turns it into a tagged PDF whose bookmarks
+follow the nav, finished like the worksheets (outputs/pdf_tagged.py). The document is cached by content, like the worksheets.
 """
 from __future__ import annotations
 
+import base64
 import hashlib
+import io
 import logging
 import os
 import posixpath
@@ -25,6 +27,8 @@ from smartcity.outputs.guide_pdf.html import appendix_sheet, chapter_body, scope
 from smartcity.model.loader import ROOT
 from smartcity.render.env import TEMPLATES, relative, render
 from smartcity.core.switches import downloads_enabled
+from smartcity.edition.assets import edition_assets
+from smartcity.edition.identity import real_site_url
 
 HERE = Path(__file__).resolve().parent
 CSS = HERE / "guide_pdf.css"
@@ -96,7 +100,7 @@ class Document:
 def assemble(data: Any, lang: str, edition: Any, entries: list[Entry], contents: dict[str, str],
              sheets: list[Any], css: str) -> Document:
     """The print page: cover, contents, chapters, appendix. `contents` maps a source path to its HTML."""
-    site = f"{str(edition.site_url).rstrip('/')}/{lang}/" if edition.site_url else None
+    site = site_address(edition, lang)
     links = page_links(entries)
     typeset = data.languages.of(lang).typeset_text
     worksheet_ref = typeset(data.t("gpdf.worksheet.ref", lang))
@@ -113,9 +117,34 @@ def assemble(data: Any, lang: str, edition: Any, entries: list[Entry], contents:
     def ui(key: str) -> str:
         return typeset(data.t(key, lang))
 
+    name = edition.organisation.name(lang)
+    assets = edition_assets(edition)
+    logo = {"src": data_uri(assets.files[assets.logo]),
+            "alt": ui("ws.doc.logo_alt").replace("{name}", name)}
     html = render("guide_pdf.html", data, lang, "index.html", entries=entries, chapters=chapters,
-                  appendix=appendix, edition=edition, site=site, css=css, ui=ui)
+                  appendix=appendix, edition=edition, site=site, css=css, ui=ui, logo=logo,
+                  title=cover_title(typeset(edition.name(lang))))
     return Document(html, f"{edition.id}.{lang}.pdf")
+
+
+def site_address(edition: Any, lang: str) -> str | None:
+    """The language's root on the edition's real site; None when it has none (links to the
+    site's pages then stay as words, never pointing at a placeholder host)."""
+    url = real_site_url(edition)
+    return f"{url.rstrip('/')}/{lang}/" if url else None
+
+
+def cover_title(name: str) -> str:
+    """The name with its last two words held together, so no word stands alone on the last
+    line ("Smart / City" on the cover)."""
+    head, sep, last = name.rstrip().rpartition(" ")
+    return f"{head}\u00a0{last}" if sep else name
+
+
+def data_uri(path: Path) -> str:
+    """The image inside the page, so its bytes are part of the cache key."""
+    kind = "svg+xml" if path.suffix.lower() == ".svg" else path.suffix.lower().lstrip(".")
+    return f"data:image/{kind};base64,{base64.b64encode(path.read_bytes()).decode()}"
 
 
 def stylesheet(site_css: list[str], sheet_css: str, fonts: dict[str, Path]) -> str:
@@ -139,14 +168,24 @@ def cache_key(doc: Document) -> str:
 
 
 def write_pdf(doc: Document, target: Path) -> None:
+    """Tagged (pdf_tags), finished like the worksheets (outputs/pdf_tagged.py): running heads
+    as artifacts, XMP without a PDF/UA claim, the title shown, tab order."""
+    from pypdf import PdfReader, PdfWriter
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
 
+    from smartcity.outputs.pdf_tagged import finish, save
+
     for name in ("weasyprint", "fontTools"):
         logging.getLogger(name).setLevel(logging.ERROR)
+    rendered = HTML(string=doc.html, base_url=str(ROOT)).render(font_config=FontConfiguration(), pdf_tags=True)
+    meta = rendered.metadata
+    raw = rendered.write_pdf(pdf_tags=True)
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(raw)))
+    finish(writer, meta.title or doc.filename, meta.lang or "", ", ".join(meta.authors or ()))
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        HTML(string=doc.html, base_url=str(ROOT)).write_pdf(tmp, font_config=FontConfiguration())
+        save(writer, tmp, shrink=True)
         tmp.replace(target)
     finally:
         tmp.unlink(missing_ok=True)

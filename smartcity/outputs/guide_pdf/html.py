@@ -25,7 +25,7 @@ def _cls(name: str) -> str:
 
 
 DROP = ("//script", "//noscript", "//template", "//button", f"//a[{_cls('headerlink')}]", "//*[@hidden]",
-        f"//*[{_cls('sc-no-print')}]")
+        f"//*[{_cls('sc-no-print')}]", "//*[local-name()='svg' and @aria-hidden='true']")  # decorative icons: no Figure without Alt
 ID_REFS = ("for", "aria-labelledby", "aria-describedby", "headers")
 
 
