@@ -102,6 +102,8 @@ def apply_legal(data: Any, edition: Any, where: str) -> None:
     """Merge the edition's own provisions into data.legal, then keep the provisions of the EU,
     Belgium, the edition's own contexts and the edition's regions. Provisions left out stay in
     the id index, so data that names them still validates."""
+    if not data.holds("legal"):  # a smaller data root without legal provisions
+        return
     _check_regions(data, edition, where)
     contexts, own = _own(data, edition)
     legal = data.legal

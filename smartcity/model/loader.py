@@ -61,6 +61,10 @@ class Data:
         if kind:
             self._kinds.setdefault(kind, set()).add(name)
 
+    def holds(self, name: str) -> bool:
+        """Whether this data root holds the source `name` (a smaller root may not)."""
+        return name in self._sources
+
     def source_values(self) -> dict[str, Any]:
         """Each source's value, by source name (what smartcity.model.reads.digests takes)."""
         return {name: object.__getattribute__(self, name) for name in self._sources}

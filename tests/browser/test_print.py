@@ -40,7 +40,7 @@ def test_step_pages_print_without_chrome_and_with_link_addresses(print_tab, serv
             .filter(a => !a.getAttribute('href').startsWith('#') && a.offsetParent !== null)
             .map(a => getComputedStyle(a, '::after').content)""")
         assert after, f"{path}: no link in the content"
-        public = [c for c in after if "https://" in c or "mailto" in c or "@" in c]
+        public = [c for c in after if "https://" in c or "http://" in c or "mailto" in c or "@" in c]
         assert len(public) == len(after), f"{path}: links printed without their address: {len(after) - len(public)} of {len(after)}"
         print_tab.emulate_media(media="screen")
 
