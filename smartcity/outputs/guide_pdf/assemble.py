@@ -105,11 +105,15 @@ def assemble(data: Any, lang: str, edition: Any, entries: list[Entry], contents:
     typeset = data.languages.of(lang).typeset_text
     worksheet_ref = typeset(data.t("gpdf.worksheet.ref", lang))
     chapters = []
+    cited_guide = False
     for entry in entries:
         body = ""
         if entry.src:
             url = entry.src.removesuffix(".md") + ".html"
-            body, title = chapter_body(contents[entry.src], url, entry.key, links, site, worksheet_ref)
+            # The first chapter keeps a list naming only the guide: it cites it once for all.
+            body, title = chapter_body(contents[entry.src], url, entry.key, links, site, worksheet_ref,
+                                       guide_only_list=not cited_guide)
+            cited_guide = cited_guide or 'class="sc-refs"' in body
             entry.title = title or entry.title  # the rendered title, whatever the nav could tell
         chapters.append((entry, body))
     appendix = [appendix_sheet(v) for v in sheets]

@@ -83,8 +83,20 @@ def _link(href: str, url: str, key: str, pages: dict[str, str], site: str | None
     return site + target + (f"#{anchor}" if anchor else "") if site else None
 
 
+def _drop_guide_only_sources(root: Any) -> None:
+    """A chapter whose only source is the guide, after the first chapter that lists it: the
+    whole PDF rewrites that guide, so one list says it; sixty copies of the same entry would
+    fill pages. Chapters that cite other sources keep their list and markers."""
+    lists = _select(root, f"//*[{_cls('sc-refs')}]")
+    items = [li for section in lists for li in _select(section, f"//*[{_cls('sc-refs__item')}]")]
+    if len(items) != 1:
+        return
+    for el in lists + _select(root, f"//*[{_cls('sc-cite')}]"):
+        _drop(el)
+
+
 def chapter_body(markup: str, url: str, key: str, pages: dict[str, str], site: str | None,
-                 ws_ref: str) -> tuple[str, str | None]:
+                 ws_ref: str, guide_only_list: bool = True) -> tuple[str, str | None]:
     """One page's content as a chapter body, and the text of its title (first h1).
     `ws_ref` is the worksheet reference text, with {title} and {page} placeholders."""
     root = _fragment(markup)
@@ -101,6 +113,8 @@ def chapter_body(markup: str, url: str, key: str, pages: dict[str, str], site: s
     for selector in DROP:
         for el in _select(root, selector):
             _drop(el)
+    if not guide_only_list:
+        _drop_guide_only_sources(root)
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
