@@ -2,30 +2,15 @@
 and boxes as readers see them, and a flattened copy."""
 from __future__ import annotations
 
-import re
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DictionaryObject
 
 from smartcity.outputs.worksheets.view import SheetView
 from tests.outputs import pdf_readers
+from tests.outputs.labels import own_words, words  # noqa: F401 - the words every format must show
 
 LONG = " ".join(["réflexion", "financement", "vérifier", "participation", "citoyenne", "quartier"] * 40)[:1500]
-
-
-def own_words(v: SheetView) -> list[str]:
-    texts = [v.title, v.purpose, v.step_title, *v.instructions]
-    for s in v.sections:
-        texts += [s.title, s.intro or ""]
-        for f in s.fields:
-            texts += [f.label, f.help or "", f.row_header or ""]
-            texts += [o.label for o in f.options] + [c.label for c in f.columns] + [r.label for r in f.rows]
-    return texts
-
-
-def words(text: str) -> set[str]:
-    text = re.sub(r"-\s*\n\s*", "-", text)  # a line broken at a hyphen
-    return set(re.findall(r"\w+", text.casefold()))
 
 
 def box_names(path) -> list[str]:
