@@ -31,18 +31,22 @@ def _as_tuple(value: Any) -> Any:
 Regions = Annotated[tuple[Id, ...], BeforeValidator(_as_tuple), Field(min_length=1)]
 
 
+def local_folder(value: Optional[Path], info: ValidationInfo) -> Optional[Path]:
+    """An edition's own folder (local cases, own provisions), relative to the edition file."""
+    if value is None:
+        return None
+    path = ((info.context or {}).get("base", ROOT) / value).resolve()
+    if not path.is_dir():
+        raise _error(f"folder '{value}' not found (looked for {path})")
+    return path
+
 class Legal(Strict):
     local_dir: Optional[Path] = None  # one or more provisions per file, like data/legal.yml's
 
     @field_validator("local_dir")
     @classmethod
     def _folder(cls, value: Optional[Path], info: ValidationInfo) -> Optional[Path]:
-        if value is None:
-            return None
-        path = ((info.context or {}).get("base", ROOT) / value).resolve()
-        if not path.is_dir():
-            raise _error(f"folder '{value}' not found (looked for {path})")
-        return path
+        return local_folder(value, info)
 
 
 def known_regions(data: Any) -> list[str]:

@@ -17,7 +17,7 @@ from pydantic import AnyHttpUrl, Field, PrivateAttr, StringConstraints, Validati
 from smartcity.edition import colour
 from smartcity.edition.colours import Colours, field_error as _error
 from smartcity.edition.identity import identity_problems
-from smartcity.edition.legal import DEFAULT_REGION, Legal, Regions, apply_legal
+from smartcity.edition.legal import DEFAULT_REGION, Legal, Regions, apply_legal, local_folder
 from smartcity.edition.images import ImageError, check_image, document_png
 from smartcity.core.switches import data_root
 from smartcity.model.loader import DATA_DIR, ROOT, DataError, _entry_and_field, _rel, read_languages, read_yaml
@@ -66,12 +66,7 @@ class Cases(Strict):
     @field_validator("local_dir")
     @classmethod
     def _folder(cls, value: Optional[Path], info: ValidationInfo) -> Optional[Path]:
-        if value is None:
-            return None
-        path = ((info.context or {}).get("base", ROOT) / value).resolve()
-        if not path.is_dir():
-            raise _error(f"folder '{value}' not found (looked for {path})")
-        return path
+        return local_folder(value, info)
 
 
 class Edition(Strict):
