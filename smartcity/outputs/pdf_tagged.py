@@ -1,4 +1,4 @@
-"""What WeasyPrint's tagged PDF (`pdf_tags=True`) still lacks, added with pypdf.
+"""What WeasyPrint's tagged PDF (`pdf_tags=True`) still lacks, added with pikepdf (qpdf).
 
 WeasyPrint 70 tags the body, the form widgets and the links, sets `/Lang`, `/MarkInfo`,
 DisplayDocTitle and `/Tabs /S`. Two things are left for us:
@@ -12,10 +12,10 @@ DisplayDocTitle and `/Tabs /S`. Two things are left for us:
   being tagged (WeasyPrint's `pdf/ua-1` variant would write that claim: we do not use it).
 
 A creation date is written only when SOURCE_DATE_EPOCH gives one, so two builds of the same
-content give the same bytes. pypdf writes every object on its own, which triples a tagged
-file (thousands of small structure elements): `save()` packs them into object streams again
-with pikepdf (qpdf), with an identifier drawn from the content; `compact` also trims a long
-document (the guide) to stay within its size budget.
+content give the same bytes. `save()` packs the objects into object streams, with an
+identifier drawn from the content; a long document (the guide) is made smaller first
+(outputs/pdf_compact.py). pikepdf rather than pypdf: the guide's tens of thousands of
+structure elements cost pypdf seconds to clone and write.
 """
 from __future__ import annotations
 
@@ -26,59 +26,63 @@ from datetime import datetime, timezone
 from xml.sax.saxutils import escape
 
 import pikepdf
-from pypdf import PdfWriter
-from pypdf.generic import (ArrayObject, BooleanObject, DictionaryObject, NameObject, NullObject,
-                           StreamObject, TextStringObject)
+from pikepdf import Array, Dictionary, Name
+
+from smartcity.outputs.pdf_compact import compact
 
 MARKED = re.compile(rb"/(\w+)\s*<<\s*/MCID (\d+)\s*>>\s*BDC")
 ARTIFACT = b"/Artifact <</Type /Pagination>> BDC"
-NUMBER = re.compile(rb"(?<![\w./#-])-?\d+\.\d{3,}(?![\w.])")
 
 
-def _reachable(root: DictionaryObject) -> set[int]:
-    """The object numbers of every structure element under the tree's root."""
-    seen: set[int] = set()
-    todo = list(root.get("/K", ArrayObject()))
+def open_pdf(source: bytes | object) -> pikepdf.Pdf:
+    """A PDF from WeasyPrint's bytes, or from a pypdf writer (the worksheets' form work)."""
+    if not isinstance(source, (bytes, bytearray)):
+        raw = io.BytesIO()
+        source.write(raw)
+        source = raw.getvalue()
+    return pikepdf.open(io.BytesIO(source))
+
+
+def _reachable(root: Dictionary) -> set[tuple[int, int]]:
+    """The objects (number, generation) of every structure element under the tree's root."""
+    seen: set[tuple[int, int]] = set()
+    kids = root.get("/K")
+    todo = list(kids) if isinstance(kids, Array) else ([kids] if kids is not None else [])
     while todo:
-        ref = todo.pop()
-        if not hasattr(ref, "idnum") or ref.idnum in seen:
+        elem = todo.pop()
+        if not isinstance(elem, Dictionary) or not elem.is_indirect or elem.objgen in seen:
             continue
-        elem = ref.get_object()
-        if not isinstance(elem, DictionaryObject) or elem.get("/Type") not in ("/StructElem", None):
+        if elem.get("/Type") not in ("/StructElem", None):
             continue
-        seen.add(ref.idnum)
+        seen.add(elem.objgen)
         kids = elem.get("/K")
         if kids is not None:
-            todo.extend(kids if isinstance(kids, ArrayObject) else [kids])
+            todo.extend(kids if isinstance(kids, Array) else [kids])
     return seen
 
 
-def _page_trees(root: DictionaryObject) -> dict[int, ArrayObject]:
-    nums = root["/ParentTree"].get_object()["/Nums"]
-    return {int(nums[i]): nums[i + 1].get_object() for i in range(0, len(nums), 2)
-            if isinstance(nums[i + 1].get_object(), ArrayObject)}
-
-
-def margins_as_artifacts(writer: PdfWriter) -> int:
+def margins_as_artifacts(pdf: pikepdf.Pdf) -> int:
     """Turn the marked content whose element is outside the tree into artifacts; how many."""
-    root = writer._root_object["/StructTreeRoot"].get_object()
+    root = pdf.Root.StructTreeRoot
     inside = _reachable(root)
-    trees = _page_trees(root)
+    trees = pikepdf.NumberTree(root.ParentTree)
     changed = 0
-    for number, page in enumerate(writer.pages):
-        tree = trees.get(int(page.get("/StructParents", number)), ArrayObject())
-        orphans = {i for i, ref in enumerate(tree) if getattr(ref, "idnum", None) not in inside}
+    for number, page in enumerate(pdf.pages):
+        key = int(page.obj.get("/StructParents", number))
+        tree = trees[key] if key in trees else Array()
+        if not isinstance(tree, Array):
+            continue
+        orphans = {i for i, elem in enumerate(tree)
+                   if not (isinstance(elem, Dictionary) and elem.is_indirect and elem.objgen in inside)}
         if not orphans:
             continue
-        contents = page.get_contents()
-        data = contents.get_data()
 
         def mark(match: re.Match) -> bytes:
             return ARTIFACT if int(match.group(2)) in orphans else match.group(0)
-        contents.set_data(MARKED.sub(mark, data))
-        page.replace_contents(contents)
+        page.contents_coalesce()
+        page.obj.Contents.write(MARKED.sub(mark, page.obj.Contents.read_bytes()))
         for i in orphans:
-            tree[i] = NullObject()
+            tree[i] = None
         changed += len(orphans)
     return changed
 
@@ -104,61 +108,36 @@ def _xmp(title: str, lang: str, author: str, created: datetime | None) -> bytes:
     ).encode("utf-8")
 
 
-def finish(writer: PdfWriter, title: str, lang: str, author: str) -> None:
+def finish(pdf: pikepdf.Pdf, title: str, lang: str, author: str) -> None:
     """Artifacts, XMP, title shown by readers, and the date when the build gives one."""
-    catalog = writer._root_object
-    if "/StructTreeRoot" in catalog:
-        margins_as_artifacts(writer)
-    catalog[NameObject("/ViewerPreferences")] = DictionaryObject(
-        {NameObject("/DisplayDocTitle"): BooleanObject(True)})
-    catalog[NameObject("/MarkInfo")] = DictionaryObject({NameObject("/Marked"): BooleanObject(True)})
-    catalog[NameObject("/Lang")] = TextStringObject(lang)
-    for page in writer.pages:
-        page[NameObject("/Tabs")] = NameObject("/S")
-    created = creation_date()
-    meta = StreamObject()
-    meta.set_data(_xmp(title, lang, author, created))
-    meta.update({NameObject("/Type"): NameObject("/Metadata"), NameObject("/Subtype"): NameObject("/XML")})
-    catalog[NameObject("/Metadata")] = writer._add_object(meta)
-    info = {"/Title": title, "/Author": author}
-    if created:
-        info["/CreationDate"] = info["/ModDate"] = created.strftime("D:%Y%m%d%H%M%SZ")
-    writer.add_metadata(info)
-
-
-def _short(match: re.Match) -> bytes:
-    value = float(match.group(0))
-    if abs(value) < 0.0005:
-        return b"0"
-    return b"%.1f" % value if abs(value) >= 10 else b"%.3g" % value
-
-
-def _empty(kid) -> bool:
-    return isinstance(kid, pikepdf.Dictionary) and kid.get("/S") == "/NonStruct" and not kid.get("/K")
-
-
-def compact(pdf: pikepdf.Pdf) -> None:
-    """A long document made smaller: page coordinates to a tenth of a CSS pixel past 10 (and
-    three digits below, so scales and colours hold), structure elements without their optional
-    /Type, and without the empty NonStruct elements WeasyPrint leaves for anonymous boxes."""
+    root = pdf.Root
+    if "/StructTreeRoot" in root:
+        margins_as_artifacts(pdf)
+    root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
+    root.MarkInfo = Dictionary(Marked=True)
+    root.Lang = pikepdf.String(lang)
     for page in pdf.pages:
-        contents = page.obj.Contents
-        for stream in contents if isinstance(contents, pikepdf.Array) else [contents]:
-            stream.write(NUMBER.sub(_short, stream.read_bytes()))
-    for obj in pdf.objects:
-        if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/StructElem":
-            kids = obj.get("/K")
-            if isinstance(kids, pikepdf.Array) and any(_empty(k) for k in kids):
-                obj.K = pikepdf.Array([k for k in kids if not _empty(k)])
-            del obj["/Type"]
+        page.obj.Tabs = Name.S
+    created = creation_date()
+    root.Metadata = pdf.make_indirect(pdf.make_stream(_xmp(title, lang, author, created),
+                                                      Type=Name.Metadata, Subtype=Name.XML))
+    info = pdf.docinfo
+    info.Title = pikepdf.String(title)
+    info.Author = pikepdf.String(author)
+    for key in ("/CreationDate", "/ModDate"):
+        if created:
+            info[key] = pikepdf.String(created.strftime("D:%Y%m%d%H%M%SZ"))
+        elif key in info:
+            del info[key]
 
 
-def save(writer: PdfWriter, target, shrink: bool = False) -> None:
-    """Object streams again; with `shrink`, `compact` too."""
-    raw = io.BytesIO()
-    writer.write(raw)
-    with pikepdf.open(io.BytesIO(raw.getvalue())) as pdf:
-        if shrink:
-            compact(pdf)
+def save(pdf: pikepdf.Pdf, target, shrink: bool = False) -> None:
+    """Object streams, an identifier drawn from the content; with `shrink`, `compact` first."""
+    if shrink:
+        compact(pdf)
+        pikepdf.settings.set_flate_compression_level(9)
+    try:
         pdf.save(target, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True,
-                 recompress_flate=False, deterministic_id=True)
+                 recompress_flate=shrink, deterministic_id=True)
+    finally:
+        pikepdf.settings.set_flate_compression_level(-1)  # zlib's default, for every other file

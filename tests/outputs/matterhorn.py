@@ -1,7 +1,8 @@
 """A named subset of the Matterhorn Protocol (PDF/UA checkpoints), checked with pypdf.
 
 Not a PDF/UA validator: it checks what issue 17 names, and says in words what fails.
-- 01-005/01-006: every page's content is in the structure tree or marked as an artifact;
+- 01-005/01-006: every page's content is in the structure tree or marked as an artifact, and
+  the element the parent tree names for it holds it;
 - 28-002/28-009: every annotation is in the tree (/StructParent, and an OBJR pointing back);
 - 06-001/07-001/11-001: title (Info and XMP), DisplayDocTitle, /Lang;
 - 31-009 (fonts): every font the pages use is embedded;
@@ -13,33 +14,40 @@ from __future__ import annotations
 from pathlib import Path
 
 from pypdf import PdfReader
-from pypdf.generic import ArrayObject, ContentStream, DictionaryObject
+from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, NumberObject
 
 PAINT = {b"Tj", b"TJ", b"'", b'"', b"Do", b"f", b"F", b"f*", b"S", b"s", b"B", b"B*", b"b", b"b*", b"sh"}
 
 
-def _tree(root: DictionaryObject) -> tuple[set[int], list[DictionaryObject], set[int]]:
-    """Reachable element numbers, elements in reading order, and the annotations the tree holds."""
-    seen, order, objrs = set(), [], set()
+def _tree(root: DictionaryObject) -> tuple[set[int], list[DictionaryObject], set[int], set[tuple]]:
+    """Reachable element numbers, elements in reading order, the annotations the tree holds,
+    and the marked content each element claims: (page number, MCID, element number)."""
+    seen, order, objrs, claims = set(), [], set(), set()
 
-    def walk(node) -> None:
+    def walk(node, number: int | None) -> None:
         kids = node.get("/K")
         if kids is None:
             return
+        page = node.raw_get("/Pg") if "/Pg" in node else None
         for kid in kids if isinstance(kids, ArrayObject) else [kids]:
-            if not hasattr(kid, "idnum"):
+            if isinstance(kid, NumberObject):
+                if page is not None and number is not None:
+                    claims.add((page.idnum, int(kid), number))
                 continue
             obj = kid.get_object()
             if not isinstance(obj, DictionaryObject):
                 continue
-            if obj.get("/Type") == "/OBJR":
+            if obj.get("/Type") == "/MCR":
+                if number is not None:
+                    claims.add((obj.raw_get("/Pg").idnum, int(obj["/MCID"]), number))
+            elif obj.get("/Type") == "/OBJR":
                 objrs.add(obj.raw_get("/Obj").idnum)
-            elif kid.idnum not in seen:
+            elif hasattr(kid, "idnum") and kid.idnum not in seen:
                 seen.add(kid.idnum)
                 order.append(obj)
-                walk(obj)
-    walk(root)
-    return seen, order, objrs
+                walk(obj, kid.idnum)
+    walk(root, None)
+    return seen, order, objrs, claims
 
 
 def _parent_tree(root: DictionaryObject) -> dict[int, object]:
@@ -47,7 +55,7 @@ def _parent_tree(root: DictionaryObject) -> dict[int, object]:
     return {int(nums[i]): nums[i + 1].get_object() for i in range(0, len(nums), 2)}
 
 
-def _content(reader: PdfReader, page, number: int, inside: set[int], parents: dict) -> list[str]:
+def _content(reader: PdfReader, page, number: int, inside: set[int], parents: dict, claims: set) -> list[str]:
     problems, stack = [], []
     tree = parents.get(int(page.get("/StructParents", -1)), ArrayObject())
     for operands, op in ContentStream(page.get_contents(), reader).operations:
@@ -68,6 +76,8 @@ def _content(reader: PdfReader, page, number: int, inside: set[int], parents: di
             ref = tree[int(mcids[-1])] if int(mcids[-1]) < len(tree) else None
             if getattr(ref, "idnum", None) not in inside:
                 problems.append(f"page {number}: MCID {mcids[-1]} is neither in the tree nor an artifact")
+            elif (page.indirect_reference.idnum, int(mcids[-1]), ref.idnum) not in claims:
+                problems.append(f"page {number}: MCID {mcids[-1]}'s element in the parent tree does not hold it")
     return problems[:3]
 
 
@@ -104,10 +114,10 @@ def problems(path: Path) -> list[str]:
     if not str(root.get("/Lang", "")).strip():
         out.append("no /Lang")
     struct = root["/StructTreeRoot"].get_object()
-    inside, order, objrs = _tree(struct)
+    inside, order, objrs, claims = _tree(struct)
     parents = _parent_tree(struct)
     for number, page in enumerate(reader.pages, 1):
-        out += _content(reader, page, number, inside, parents)
+        out += _content(reader, page, number, inside, parents, claims)
         out += _fonts(page, number)
         if page.get("/Tabs") != "/S":
             out.append(f"page {number}: tab order is not /S")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-import pikepdf
 import pytest
 from lxml import html as lhtml
 from pypdf import PdfReader
@@ -14,7 +13,6 @@ from pypdf import PdfReader
 from smartcity.edition.identity import placeholder_host
 from smartcity.edition.model import load_edition
 from smartcity.outputs.guide_pdf.html import chapter_body
-from smartcity.outputs.pdf_tagged import compact
 from tests.outputs.matterhorn import problems
 from tests.outputs.pdf_layout import MM, pages
 from tests.outputs.pdf_readers import pdftotext
@@ -133,17 +131,6 @@ def test_no_link_to_a_placeholder_host(built):
     host = load_edition().site_url.host
     assert placeholder_host(host)
     assert not [u for u in uris if host in str(u)], f"links to the placeholder {host}"
-
-
-def test_compact_rounds_coordinates_but_keeps_scales_and_colours():
-    pdf = pikepdf.new()
-    pdf.add_blank_page()
-    page = pdf.pages[0]
-    page.obj.Contents = pdf.make_stream(b"0.75 0 0 0.75 0 0 cm\n0.956863 0.972549 0.976471 rg\n"
-                                        b"64.251969 -75.590551 665.19685 971.338583 re\nf\n/a1.0 gs\n0.0000123 w\n")
-    compact(pdf)
-    assert page.obj.Contents.read_bytes() == (b"0.75 0 0 0.75 0 0 cm\n0.957 0.973 0.976 rg\n"
-                                              b"64.3 -75.6 665.2 971.3 re\nf\n/a1.0 gs\n0 w\n")
 
 
 def test_decorative_icons_leave_the_print_page():

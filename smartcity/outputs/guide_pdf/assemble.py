@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import io
 import logging
 import os
 import posixpath
@@ -174,22 +173,21 @@ def cache_key(doc: Document) -> str:
 def write_pdf(doc: Document, target: Path) -> None:
     """Tagged (pdf_tags), finished like the worksheets (outputs/pdf_tagged.py): running heads
     as artifacts, XMP without a PDF/UA claim, the title shown, tab order."""
-    from pypdf import PdfReader, PdfWriter
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    from smartcity.outputs.pdf_tagged import finish, save
+    from smartcity.outputs.pdf_tagged import finish, open_pdf, save
 
     for name in ("weasyprint", "fontTools"):
         logging.getLogger(name).setLevel(logging.ERROR)
     rendered = HTML(string=doc.html, base_url=str(ROOT)).render(font_config=FontConfiguration(), pdf_tags=True)
     meta = rendered.metadata
     raw = rendered.write_pdf(pdf_tags=True)
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(raw)))
-    finish(writer, meta.title or doc.filename, meta.lang or "", ", ".join(meta.authors or ()))
+    pdf = open_pdf(raw)
+    finish(pdf, meta.title or doc.filename, meta.lang or "", ", ".join(meta.authors or ()))
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        save(writer, tmp, shrink=True)
+        save(pdf, tmp, shrink=True)
         tmp.replace(target)
     finally:
         tmp.unlink(missing_ok=True)

@@ -2,9 +2,9 @@
 
 WeasyPrint turns every input of the HTML into an AcroForm field and, asked with
 `pdf_tags`, writes the structure tree (no `pdf/ua-1` variant: it would claim PDF/UA, which
-no validator here has checked). pypdf then finishes what WeasyPrint leaves out: the form
-(pdf_form.py: appearances, radio groups, tooltips) and the tagging (outputs/pdf_tagged.py:
-page margins as artifacts, XMP metadata).
+no validator here has checked). pypdf then finishes what WeasyPrint leaves out of the form
+(pdf_form.py: appearances, radio groups, tooltips), and pikepdf of the tagging
+(outputs/pdf_tagged.py: page margins as artifacts, XMP metadata).
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from smartcity.render.env import render
 
-from smartcity.outputs.pdf_tagged import finish, save
+from smartcity.outputs.pdf_tagged import finish, open_pdf, save
 from smartcity.outputs.worksheets.pdf_form import finish_fields
 from smartcity.outputs.worksheets.view import SheetView
 
@@ -38,6 +38,7 @@ def write(v: SheetView, target: Path, fonts: dict[str, Path]) -> None:
     )
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(raw)))
     finish_fields(writer, v)
-    finish(writer, v.title, v.lang, v.header.organisation)
     writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
-    save(writer, target)
+    pdf = open_pdf(writer)
+    finish(pdf, v.title, v.lang, v.header.organisation)
+    save(pdf, target)
