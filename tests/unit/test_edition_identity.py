@@ -99,7 +99,17 @@ def test_without_an_address_nothing_absolute_is_made_up(tmp_path):
     data = site_data()
     sheet = load_worksheets(data)["p1-s1"]
     assert view(data, sheet, "fr", header_for("fr", edition)).footer() == "Commune de Val-Fleuri"
-    assert view(data, sheet, "fr", header_for("fr", REF)).footer().endswith("https://smart-city-guide.example.org/")
+
+
+def test_documents_name_a_real_address_never_an_example_one(tmp_path):
+    """The worksheets' footer, printed on every page of the DOCX, ODT and PDF, gives the site
+    only where the edition is really published (the reference keeps an example address)."""
+    data = site_data()
+    sheet = load_worksheets(data)["p1-s1"]
+    assert placeholder_host(REF.site_url.host)
+    assert view(data, sheet, "fr", header_for("fr", REF)).footer() == REF.organisation.name("fr")
+    real = load_edition(write_edition(tmp_path, site_url="https://guide.val-fleuri.be/"))
+    assert view(data, sheet, "fr", header_for("fr", real)).footer().endswith("https://guide.val-fleuri.be/")
 
 
 def test_the_build_reads_sc_edition_then_a_fork_file_then_the_reference(tmp_path, monkeypatch):

@@ -16,6 +16,7 @@ from typing import Any, Optional
 
 from smartcity.edition.model import Edition, load_edition
 from smartcity.edition.assets import edition_assets
+from smartcity.edition.identity import real_site_url
 from smartcity.edition.colour import WHITE, passing_shade
 
 from smartcity.outputs.worksheets.dates import content_date
@@ -145,7 +146,7 @@ def header_for(lang: str, edition: Edition | None = None) -> Header:
     return Header(
         name=edition.name(lang),
         organisation=edition.organisation.name(lang),
-        site_url=str(edition.site_url) if edition.site_url else None,
+        site_url=real_site_url(edition),  # never an example address in a published document
         logo=edition_assets(edition).doc_logo,
         colour=passing_shade(edition.colours.primary, [WHITE]),
         changed=content_date(),
