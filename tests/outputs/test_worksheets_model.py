@@ -120,6 +120,17 @@ def test_malformed_definitions_fail_clearly(data, tmp_path: Path, name, breaks, 
         assert part in str(err.value), f"{part!r} not in {err.value}"
 
 
+def test_an_answer_place_too_long_for_word_fails_clearly(data, tmp_path: Path):
+    """Its name is a Word bookmark's in the DOCX (at most 40 characters, a hyphen counting two)."""
+    raw = yaml.safe_load((FOLDER / "p1-s1.yml").read_text(encoding="utf-8"))
+    raw["sections"][0]["fields"][0]["id"] = "territory-profile-in-figures"
+    (tmp_path / "p1-s1.yml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    sheet = load_worksheets(data, tmp_path)["p1-s1"]
+    with pytest.raises(DataError, match=r"p1-s1.yml: entry 'territory-profile-in-figures', field 'id': .* "
+                                        r"characters in the Word file, where 40 is the most"):
+        view(data, sheet, "fr")
+
+
 def test_file_name_must_match_id(data, tmp_path: Path):
     shutil.copy(FOLDER / "p1-s1.yml", tmp_path / "p1-s2.yml")
     with pytest.raises(DataError, match=r"p1-s2.yml: entry 'p1-s1', field 'id': must match"):

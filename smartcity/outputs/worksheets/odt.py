@@ -157,6 +157,8 @@ def _meta(doc: OpenDocumentText, v: SheetView) -> None:
                     meta.InitialCreator(text=v.header.organisation), meta.Keyword(text=v.id),
                     meta.CreationDate(text=v.header.changed), dc.Date(text=v.header.changed)):
         doc.meta.addElement(element)
+    for name, value in v.identity().items():  # read back by an import (view.SheetView.identity)
+        doc.meta.addElement(meta.UserDefined(name=name, valuetype="string", text=value))
 
 
 def write(v: SheetView, target: Path) -> None:

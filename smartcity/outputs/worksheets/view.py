@@ -20,10 +20,18 @@ from smartcity.edition.identity import real_site_url
 from smartcity.edition.colour import WHITE, passing_shade
 
 from smartcity.outputs.worksheets.dates import content_date
+from smartcity.model.loader import DataError
 from smartcity.outputs.worksheets.load import data_list
 from smartcity.outputs.worksheets.model import Field, Worksheet
 
 SEP = "_"  # ids never hold "_", so names built with it stay unique
+BOOKMARK_MAX = 40  # Word's limit on a bookmark's name: a longer one would not survive Word
+
+
+def bookmark_name(name: str) -> str:
+    """An input name as a Word bookmark's, which carries it in the DOCX: Word allows letters,
+    digits and "_" only, so each "-" becomes "__" (ids hold neither "_" nor "--": reversible)."""
+    return name.replace("-", "__")
 
 
 @dataclass(frozen=True)
@@ -103,6 +111,7 @@ class Header:
     logo: Optional[Path] = None  # the edition's documents logo as a PNG (smartcity/edition/assets.py)
     colour: str = "#0b5563"  # the edition's primary, in the shade that reads on white paper
     changed: str = "2017-01-01T00:00:00Z"  # the data's or edition's last change (dates.py): the documents' date
+    edition: str = ""  # the edition's id, written into the office files so an import can check it
 
 
 @dataclass(frozen=True)
@@ -120,6 +129,11 @@ class SheetView:
     header: Header
     labels: dict = field(default_factory=dict)  # the ui strings the documents use
     locale: str = ""  # the documents' language tag (data's languages.yml), e.g. for DOCX w:lang
+
+    def identity(self) -> dict[str, str]:
+        """What the office files say they are, as custom document properties, so that an
+        import can refuse a file of another worksheet, language or edition."""
+        return {"sc-worksheet": self.id, "sc-language": self.lang, "sc-edition": self.header.edition}
 
     def footer(self) -> str:
         """The documents' footer: who publishes them, and where, when the edition says."""
@@ -150,6 +164,7 @@ def header_for(lang: str, edition: Edition | None = None) -> Header:
         logo=edition_assets(edition).doc_logo,
         colour=passing_shade(edition.colours.primary, [WHITE]),
         changed=content_date(),
+        edition=edition.id,
     )
 
 
@@ -214,4 +229,11 @@ def view(data: Any, sheet: Worksheet, lang: str, header: Header | None = None) -
     if len(names) != len(set(names)):
         dup = sorted({n for n in names if names.count(n) > 1})
         raise ValueError(f"data/worksheets/{sheet.id}.yml: input names collide: {', '.join(dup)}")
+    for f in (f for s in sections for f in s.fields):
+        long = [n for n in f.names() if len(bookmark_name(n)) > BOOKMARK_MAX]
+        if long:
+            raise DataError(
+                f"data/worksheets/{sheet.id}.yml: entry '{f.id}', field 'id': the answer place '{long[0]}' gets a name "
+                f"of {len(bookmark_name(long[0]))} characters in the Word file, where {BOOKMARK_MAX} is "
+                f"the most Word keeps (a hyphen counts two): shorten the field's, row's or column's id")
     return result

@@ -1,8 +1,11 @@
 """Content controls and fields of the Word file: the places answers go, and page numbers.
 
 Every answer place is a content control (`w:sdt`) whose `w:tag` is the answer's input
-name (view.py), so a filled copy can be read back by field id; a box to tick is a
-content-control checkbox (`w14:checkbox`), which Word and LibreOffice tick on a click.
+name (view.py), inside a bookmark of the same name (view.bookmark_name), so a filled copy
+can be read back by field id: LibreOffice drops `w:tag` when it saves a DOCX, and keeps
+bookmarks. A text answer's place is a table cell of its own, so the answer is the whole
+cell, however many paragraphs it grows to. A box to tick is a content-control checkbox
+(`w14:checkbox`), which Word and LibreOffice tick on a click.
 The children of `w:sdtPr` follow the schema's order: rPr, alias, tag, id, then the kind
 of control (`w:text`, or the `w14:checkbox` extension last).
 """
@@ -10,6 +13,8 @@ from __future__ import annotations
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+
+from smartcity.outputs.worksheets.view import bookmark_name
 
 UNCHECKED, CHECKED = "2610", "2612"  # ☐ and ☒
 BOX_FONT = "MS Gothic"  # the font Word itself gives its checkboxes
@@ -50,6 +55,14 @@ def _control(ids: Ids, tag: str, alias: str, kind, run_props=None):
     return sdt
 
 
+def _bookmarked(paragraph, ids: Ids, name: str, sdt) -> None:
+    """`sdt` at the end of the paragraph, inside a bookmark named after the answer place."""
+    number = ids.next()
+    paragraph._p.append(_el("w:bookmarkStart", **{"w:id": number, "w:name": bookmark_name(name)}))
+    paragraph._p.append(sdt)
+    paragraph._p.append(_el("w:bookmarkEnd", **{"w:id": number}))
+
+
 def _run(text: str, run_props=None):
     run = _el("w:r")
     if run_props is not None:
@@ -74,7 +87,7 @@ def checkbox(paragraph, ids: Ids, tag: str, alias: str) -> None:
     content = _el("w:sdtContent")
     content.append(_run(chr(int(UNCHECKED, 16)), _box_font()))
     sdt.append(content)
-    paragraph._p.append(sdt)
+    _bookmarked(paragraph, ids, tag, sdt)
 
 
 def text_place(paragraph, ids: Ids, tag: str, alias: str, multiline: bool) -> None:
@@ -84,7 +97,7 @@ def text_place(paragraph, ids: Ids, tag: str, alias: str, multiline: bool) -> No
     content = _el("w:sdtContent")
     content.append(_run(""))
     sdt.append(content)
-    paragraph._p.append(sdt)
+    _bookmarked(paragraph, ids, tag, sdt)
 
 
 def field(paragraph, instruction: str, shown: str, size_half_points: int) -> None:

@@ -10,7 +10,11 @@ from importlib.metadata import version
 from pathlib import Path
 
 from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from xml.sax.saxutils import escape, quoteattr
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -28,6 +32,11 @@ DROPPED = ("http://schemas.microsoft.com/office/2007/relationships/stylesWithEff
 APP = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
        '<Application>{app}</Application></Properties>')
+CUSTOM = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+          '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+          'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">{items}</Properties>')
+CUSTOM_ITEM = ('<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{pid}" name={name}>'
+               '<vt:lpwstr>{value}</vt:lpwstr></property>')
 
 
 def rgb(hex_colour: str) -> RGBColor:
@@ -111,3 +120,8 @@ def package(doc, v: SheetView) -> None:
             del rels[rid]
     app = next(p for p in doc.part.package.iter_parts() if str(p.partname) == "/docProps/app.xml")
     app._blob = APP.format(app=f"python-docx {version('python-docx')}").encode()
+    items = "".join(CUSTOM_ITEM.format(pid=pid, name=quoteattr(name), value=escape(value))
+                    for pid, (name, value) in enumerate(v.identity().items(), start=2))  # pids start at 2
+    custom = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES,
+                  CUSTOM.format(items=items).encode("utf-8"), doc.part.package)
+    doc.part.package.relate_to(custom, RT.CUSTOM_PROPERTIES)
