@@ -40,17 +40,21 @@ def branded(lang: str):
     return replace(header_for(lang), colour=edition["colours"]["primary"], logo=FIXTURE / edition["logo"])
 
 
-@pytest.fixture(scope="module")
-def made(data, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("worksheet-docx")
+def written(data, folder, write, fmt: str) -> list:
+    """(view, file) for every worksheet in both languages, in the branded edition."""
     out = []
     for lang in LANGS:
         header = branded(lang)
         for sheet in load_worksheets(data).values():
             v = view(data, sheet, lang, header)
-            word.write(v, folder / v.filename("docx"))
-            out.append((v, folder / v.filename("docx")))
+            write(v, folder / v.filename(fmt))
+            out.append((v, folder / v.filename(fmt)))
     return out
+
+
+@pytest.fixture(scope="module")
+def made(data, tmp_path_factory):
+    return written(data, tmp_path_factory.mktemp("worksheet-docx"), word.write, "docx")
 
 
 @functools.lru_cache(maxsize=None)

@@ -14,11 +14,9 @@ from odf.element import Element
 from smartcity.outputs.worksheets import odt
 from smartcity.outputs.worksheets.columns import widths
 from smartcity.outputs.worksheets.dates import as_datetime
-from smartcity.outputs.worksheets.load import load_worksheets
 from smartcity.outputs.worksheets.odt_styles import WIDTH
-from smartcity.outputs.worksheets.view import view
 from tests.outputs.labels import office_places, office_titles, options
-from tests.outputs.test_worksheets_docx import LANGS, branded, close
+from tests.outputs.test_worksheets_docx import close, written
 
 NS = {p: f"urn:oasis:names:tc:opendocument:xmlns:{u}" for p, u in (
     ("office", "office:1.0"), ("text", "text:1.0"), ("style", "style:1.0"), ("table", "table:1.0"),
@@ -58,15 +56,7 @@ class Package:
 
 @pytest.fixture(scope="module")
 def made(data, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("worksheet-odt")
-    out = []
-    for lang in LANGS:
-        header = branded(lang)
-        for sheet in load_worksheets(data).values():
-            v = view(data, sheet, lang, header)
-            odt.write(v, folder / v.filename("odt"))
-            out.append((v, folder / v.filename("odt"), Package(folder / v.filename("odt"))))
-    return out
+    return [(v, path, Package(path)) for v, path in written(data, tmp_path_factory.mktemp("worksheet-odt"), odt.write, "odt")]
 
 
 def fields(v):
