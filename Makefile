@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 JOBS   ?= 2
 
-.PHONY: serve build test test-fast js-check imports bench clean deps browser-deps
+.PHONY: serve build test test-fast js-check imports bench clean deps browser-deps node-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,8 +20,8 @@ deps: $(STAMP)
 # Debian's Chromium (Playwright cannot download its own browser here), fonts
 # for WeasyPrint, a JRE for the HTML validator, the PDF readers the worksheet tests
 # draw with (poppler, MuPDF, qpdf), LibreOffice's Writer and Calc for reopening the
-# DOCX/ODT and XLSX files, and the npm test tools (pdf.js, the fourth reader, among them).
-browser-deps:
+# DOCX/ODT and XLSX files; then the npm tools (node-deps: pdf.js, the fourth reader, among them).
+browser-deps: node-deps
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
@@ -37,12 +37,16 @@ browser-deps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else echo "missing Debian packages:$$missing (install them as root)" >&2; exit 1; fi; \
 	fi
+
+# The npm tools from the lock file: the test readers, xmldom for the JS unit tests, and fflate,
+# whose vendored copy a test checks against this one.
+node-deps:
 	@if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci --silent --no-audit --no-fund; fi
 
 # Our scripts: Node's own parser on each (the build parses them with tree-sitter, without
 # Node), then their unit tests in tests/js/ if there are any. The test files are named, not
 # the folder: Node 22 and later no longer search a folder given to --test.
-js-check:
+js-check: node-deps
 	find overrides/assets/javascripts -name '*.js' -print0 | xargs -0 -n 1 node --check
 	@tests="$$(find tests/js -name '*.test.js' -o -name '*.test.mjs' -o -name '*.test.cjs' 2>/dev/null | sort)"; \
 	if [ -n "$$tests" ]; then echo node --test $$tests; node --test $$tests; fi

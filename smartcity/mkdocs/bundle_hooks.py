@@ -77,7 +77,7 @@ def _chunks(files, config) -> dict:
     from mkdocs.exceptions import PluginError
     from mkdocs.structure.files import File
 
-    from smartcity.outputs.bundle import chunk
+    from smartcity.outputs.bundle import VENDOR, chunk
 
     wanted = config.extra.get("sc_on_demand") or {}
     where = "mkdocs.yml, extra.sc_on_demand"
@@ -96,8 +96,10 @@ def _chunks(files, config) -> dict:
         sources = []
         for part in [*needs, path]:
             source = files.get_file_from_path(str(part))
-            if source is None or not str(part).endswith(".js") or not str(part).rsplit("/", 1)[-1].startswith("sc-"):
-                raise PluginError(f"{where}, {path}: no script of ours (assets/javascripts/sc-*.js) has the path {part}")
+            ours = str(part).rsplit("/", 1)[-1].startswith("sc-") or (part != path and str(part).startswith(VENDOR))
+            if source is None or not str(part).endswith(".js") or not ours:
+                raise PluginError(f"{where}, {path}: no script of ours (assets/javascripts/sc-*.js), nor a "
+                                  f"vendored library it needs ({VENDOR}*.js), has the path {part}")
             if part in listed:
                 raise PluginError(f"{where}, {part}: also listed in extra_javascript; list it in one place only")
             sources.append(source)

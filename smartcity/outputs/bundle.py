@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 CSS_DIR, JS_DIR = "assets/stylesheets", "assets/javascripts"
+VENDOR = "assets/vendor/"  # libraries shipped as their authors built them (licence beside each)
 
 
 class BundleError(ValueError):
@@ -143,19 +144,29 @@ def bundle(kind: str, sources: list[tuple[str, str]]) -> Bundle:
     return Bundle(_named(kind, text), text, tuple(path for path, _ in sources))
 
 
+def _shipped(path: str, text: str) -> str:
+    """Our scripts minified; a vendored library as its authors minified it (its licence sits
+    beside it in the site)."""
+    return text.strip() if path.startswith(VENDOR) else minify_js(path, text)
+
+
 def chunk(parts: list[tuple[str, str]]) -> Bundle:
     """A script loaded on demand (sc-load.js): (path, text) pairs minified and joined in order,
     named after the last, `sc-worksheet.1a2b3c4d.min.js`."""
-    body = "\n".join(f"/* {path.rsplit('/', 1)[-1]} */\n{minify_js(path, text)}" for path, text in parts)
+    body = "\n".join(f"/* {path.rsplit('/', 1)[-1]} */\n{_shipped(path, text)}" for path, text in parts)
     stem = parts[-1][0].rsplit("/", 1)[-1].removesuffix(".js")
     digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:8]
     return Bundle(f"{JS_DIR}/{stem}.{digest}.min.js", f"{body}\n", tuple(path for path, _ in parts))
 
 
 def manifest(chunks: dict[str, tuple[Bundle, str | None]]) -> str:
-    """The script that tells sc-load.js its chunks: name -> file beside the bundle, and the
-    selector that loads it at once (None: only when asked). JSON is valid JavaScript."""
-    table = {name: {"file": made.path.rsplit("/", 1)[-1], "when": when} for name, (made, when) in chunks.items()}
+    """The script that tells sc-load.js its chunks: name -> the hash naming its file beside the
+    bundle, and the selector that loads it at once (none: only when asked). JSON is valid
+    JavaScript."""
+    # name -> {"hash"} and, for a chunk a selector loads, {"when"}: the file is
+    # <name>.<hash>.min.js (chunk()), so every page carries no more than that.
+    table = {name: {"hash": made.path.rsplit(".", 3)[-3], **({"when": when} if when else {})}
+             for name, (made, when) in chunks.items()}
     return f"window.scChunks={json.dumps(table, ensure_ascii=True, sort_keys=True)};"
 
 

@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 
 from smartcity.mkdocs import bundle_hooks
 from smartcity.outputs.bundle import Bundle, BundleError, bundle, extend, minify_js
-from tests.conftest import ROOT, bundled, bundles
+from tests.conftest import ROOT, bundled, bundles, need
 
 SOURCES = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "#"))
 
@@ -269,8 +269,8 @@ def test_scripts_on_demand_ship_alone_and_the_bundle_opens_with_their_table(tmp_
     [made] = config.extra["sc_bundle"]["js"]
     assert made.sources == ("assets/javascripts/sc-chunks.js", "assets/javascripts/sc-load.js")
     table = json.loads(re.search(r"window\.scChunks=(\{.*?\});", made.text).group(1))
-    assert table == {"sc-i": {"file": chunks["sc-i"].path.rsplit("/", 1)[-1], "when": None},
-                     "sc-w": {"file": chunks["sc-w"].path.rsplit("/", 1)[-1], "when": ".sc-w"}}
+    assert table == {"sc-i": {"hash": chunks["sc-i"].path.split(".")[-3]},
+                     "sc-w": {"hash": chunks["sc-w"].path.split(".")[-3], "when": ".sc-w"}}
 
 
 def test_a_chunk_joins_the_scripts_it_needs_ahead_of_it(tmp_path):
@@ -282,11 +282,34 @@ def test_a_chunk_joins_the_scripts_it_needs_ahead_of_it(tmp_path):
     assert out.get_file_from_path("assets/javascripts/sc-i.js") is None
 
 
+def test_a_vendored_library_a_chunk_needs_ships_as_its_authors_built_it(tmp_path):
+    lib = "!function(){var  keep = 'as is' /* its own */}();"
+    config, files = _on_demand(tmp_path, {"assets/javascripts/sc-w.js": {"when": None, "needs": ["assets/vendor/lib.min.js"]}},
+                               sources={"assets/javascripts/sc-load.js": "var l = 1;", "assets/javascripts/sc-w.js": "var w = 1;",
+                                        "assets/vendor/lib.min.js": lib})
+    out = bundle_hooks.on_files(files, config)
+    made = config.extra["sc_chunks"]["sc-w"]
+    assert out.get_file_from_path(made.path).content_string == f"/* lib.min.js */\n{lib}\n/* sc-w.js */\nvar w=1;\n"
+
+
+def test_the_vendored_zip_library_is_the_locked_release():
+    """fflate (overrides/assets/vendor) is the file of the version package.json pins, with its licence."""
+    root = ROOT
+    pinned = json.loads((root / "package.json").read_text(encoding="utf-8"))["devDependencies"]["fflate"]
+    module = root / "node_modules" / "fflate"
+    need(module.is_dir(), "node_modules/fflate is missing: run npm ci (make test does)")
+    assert json.loads((module / "package.json").read_text(encoding="utf-8"))["version"] == pinned
+    vendor = root / "overrides" / "assets" / "vendor"
+    assert (vendor / "fflate.min.js").read_bytes() == (module / "umd" / "index.js").read_bytes()
+    assert (vendor / "fflate-LICENSE.txt").read_bytes() == (module / "LICENSE").read_bytes()
+
+
 @pytest.mark.parametrize("wanted, js, problem", [
     ({"assets/javascripts/sc-w.js": {"when": ".sc-w", "needs": ["assets/javascripts/sc-gone.js"]}}, (),
      r"sc-w\.js: no script of ours .* has the path assets/javascripts/sc-gone\.js"),
     ({"assets/javascripts/sc-w.js": {"when": ".sc-w", "after": []}}, (), r"sc-w\.js: expected the keys 'when'"),
     ({"assets/javascripts/sc-gone.js": None}, (), r"sc-gone\.js: no script of ours"),
+    ({"assets/vendor/lib.min.js": None}, (), r"lib\.min\.js: no script of ours"),
     ({"assets/javascripts/sc-w.js": ""}, (), r"sc-w\.js: the selector must be a CSS selector or null"),
     ({"assets/javascripts/sc-w.js": None}, ("assets/javascripts/sc-w.js",), r"sc-w\.js: also listed in extra_javascript"),
     (["assets/javascripts/sc-w.js"], (), r"expected a mapping"),
@@ -304,8 +327,8 @@ def test_every_chunk_of_the_site_is_shipped_and_named_in_the_bundle(site, lang):
     table = json.loads(re.search(r"window\.scChunks=(\{.*?\});", bundles(site / lang, home)["js"]).group(1))
     assert sorted(table) == sorted(p.rsplit("/", 1)[-1].removesuffix(".js") for p in SOURCES["extra"]["sc_on_demand"])
     for name, chunk in table.items():
-        text = (site / lang / "assets/javascripts" / chunk["file"]).read_text(encoding="utf-8")
+        text = (site / lang / "assets/javascripts" / f"{name}.{chunk['hash']}.min.js").read_text(encoding="utf-8")
         spec = SOURCES["extra"]["sc_on_demand"][f"assets/javascripts/{name}.js"]
         needs = [p.rsplit("/", 1)[-1] for p in (spec.get("needs", []) if isinstance(spec, dict) else [])]
-        heads = re.findall(r"^/\* (sc-[\w-]+\.js) \*/$", text, re.M)
+        heads = re.findall(r"^/\* ([\w.-]+\.js) \*/$", text, re.M)
         assert heads == [*needs, f"{name}.js"], heads

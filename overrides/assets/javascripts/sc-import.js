@@ -10,8 +10,9 @@
   const fill = core.fill;
   const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; };
 
-  /* Read `file`, show the plan in `panel`; `say(text, urgent)` reports; `done()` after a change. */
-  function start(file, panel, msg, say, done) {
+  /* Read `file`, show the plan in `panel`; `say(text, urgent)` reports; `done()` after a change;
+     `note`, when given, is shown with the plan (what a converted file could not carry). */
+  function start(file, panel, msg, say, done, note) {
     if (!file) return;
     file.text().then((text) => {
       const parsed = store.parse(text);
@@ -32,6 +33,7 @@
       panel.setAttribute("aria-labelledby", title.id);
       const when = new Date(data.exported);
       panel.append(title, el("p", "sc-import__intro", fill(msg.import_intro, { date: isNaN(when) ? "?" : when.toLocaleString() })));
+      if (note) panel.append(el("p", "sc-import__note", note));
       const head = table.createTHead().insertRow();
       [msg.import_col_what, msg.import_col_fill, msg.import_col_replace].forEach((t) => { const th = el("th", "", t); th.scope = "col"; head.appendChild(th); });
       const body = table.createTBody(), boxes = [];

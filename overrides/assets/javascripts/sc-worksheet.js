@@ -195,11 +195,20 @@
       const b = e.target.closest("[data-sc-action]");
       if (b && actions[b.getAttribute("data-sc-action")]) actions[b.getAttribute("data-sc-action")]();
     });
+    // A JSON answers file, or a DOCX or ODT of this worksheet filled in Word or LibreOffice,
+    // which sc-office.js turns into one: the same preview, then the same merge.
     file.addEventListener("change", () => {
       const chosen = file.files[0];
       file.value = "";
-      window.scLoad("sc-import").then(() => window.scImport.start(chosen, q(".sc-import"), msg, say, () => {}),
-        () => say(msg.import_failed, true));
+      if (!chosen) return;
+      const office = /\.(docx|odt)$/i.test(chosen.name);
+      const source = office ? window.scLoad("sc-office").then(() => window.scOffice.read(chosen, form, id)) : Promise.resolve({ file: chosen });
+      Promise.all([window.scLoad("sc-import"), source]).then(([, got]) => {
+        if (got.error) { say(fill(msg[got.error], { sheet: got.sheet }), true); return; }
+        const skipped = (got.skipped || []).map(labelOf).join(" ; ");
+        window.scImport.start(got.file || new Blob([got.text]), q(".sc-import"), msg, say, () => {},
+          skipped ? fill(msg.import_skipped, { n: got.skipped.length, what: skipped }) : "");
+      }, () => say(msg.import_failed, true));
     });
     // Typed before this script arrived (it loads on demand): differs from the page's default.
     els().forEach((e) => {

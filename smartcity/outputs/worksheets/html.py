@@ -16,7 +16,8 @@ from smartcity.outputs.worksheets.view import SheetView
 MESSAGES = ("saved", "restored",
             "last_saved", "never_saved", "last_exported", "never_exported", "persist_granted", "persist_denied",
             "remind", "remind_dismiss", "lost", "lost_restore", "lost_drop",
-            "row_add", "row_remove", "row_removed", "row_added", "confirm_clear", "cleared") + STORE_MESSAGES
+            "row_add", "row_remove", "row_removed", "row_added", "confirm_clear", "cleared",
+            "import_office_foreign", "import_office_other", "import_skipped") + STORE_MESSAGES  # sc-office.js's first
 
 
 @dataclass(frozen=True)

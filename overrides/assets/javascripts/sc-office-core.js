@@ -1,0 +1,160 @@
+/* scOfficeCore: a worksheet's DOCX or ODT, filled in Word or LibreOffice, read back as an
+   answers file, so that it goes through the same preview-and-confirm merge as a JSON import.
+   Pure rules on parsed XML (the browser's DOMParser, or xmldom in tests/js): no zip, no page.
+   The blank files carry each answer place's name (smartcity/outputs/worksheets/word_controls.py,
+   odt_places.py): in a DOCX a bookmark around the control, "-" written "__", the answer being
+   its whole table cell (LibreOffice drops w:tag on a save, and moves the bookmark into the
+   control); in an ODT a named section, or a named form checkbox. Custom properties say which
+   worksheet, language and edition the file is. */
+(function (root, factory) {
+  const core = factory();
+  if (typeof module === "object" && module.exports) module.exports = core;
+  else root.scOfficeCore = core;
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+  const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+  const W14 = "http://schemas.microsoft.com/office/word/2010/wordml";
+  const CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties";
+  const TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+  const FORM = "urn:oasis:names:tc:opendocument:xmlns:form:1.0";
+  const META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0";
+  // The parts each format is read from: answers, then identity.
+  const PARTS = { docx: ["word/document.xml", "docProps/custom.xml"], odt: ["content.xml", "meta.xml"] };
+
+  const all = (node, ns, name) => Array.prototype.slice.call(node.getElementsByTagNameNS(ns, name));
+  const is = (node, ns, name) => node.nodeType === 1 && node.namespaceURI === ns && node.localName === name;
+  function up(node, ns, name) {
+    for (let n = node.parentNode; n && n.nodeType === 1; n = n.parentNode) if (is(n, ns, name)) return n;
+    return null;
+  }
+  /* Every element below `node`, in document order. */
+  function walk(node, visit) {
+    for (let c = node.firstChild; c; c = c.nextSibling) { if (visit(c) !== false) walk(c, visit); }
+  }
+
+  /* A Word paragraph's text as typed: runs' text, tabs, line breaks; deleted text left out. */
+  function wordLine(p) {
+    let out = "";
+    walk(p, (n) => {
+      if (n.nodeType !== 1 || n.namespaceURI !== W) return true;
+      if (n.localName === "t") out += n.textContent;
+      else if (n.localName === "tab") out += "\t";
+      else if (n.localName === "br" || n.localName === "cr") out += "\n";
+      else if (n.localName === "delText" || n.localName === "instrText" || n.localName === "sdtPr" || n.localName === "rPr") return false;
+      return true;
+    });
+    return out;
+  }
+  /* An OpenDocument paragraph's text: tabs, line breaks and runs of spaces (text:s) as typed. */
+  function odfLine(p) {
+    let out = "";
+    walk(p, (n) => {
+      if (n.nodeType === 3) { out += n.nodeValue; return true; }
+      if (n.nodeType !== 1 || n.namespaceURI !== TEXT) return n.nodeType === 1;
+      if (n.localName === "tab") out += "\t";
+      else if (n.localName === "line-break") out += "\n";
+      else if (n.localName === "s") out += " ".repeat(Number(n.getAttributeNS(TEXT, "c")) || 1);
+      else if (n.localName === "note" || n.localName === "bookmark-ref") return false;
+      return true;
+    });
+    return out;
+  }
+
+  /* name -> {lines: [...]} or {box: true|false}, from document.xml. */
+  function docxPlaces(doc) {
+    const out = {};
+    all(doc, W, "bookmarkStart").forEach((mark) => {
+      const name = (mark.getAttributeNS(W, "name") || "").replace(/__/g, "-");
+      if (!name || name in out) return;
+      const holder = up(mark, W, "sdt");
+      let box = holder ? all(holder, W14, "checked")[0] : null;
+      const para = up(mark, W, "p");
+      if (!box && para) {
+        let seen = false;
+        walk(para, (n) => {
+          if (n === mark) seen = true;
+          else if (seen && !box && is(n, W14, "checked")) box = n;
+          return !box;
+        });
+      }
+      const cell = up(mark, W, "tc");
+      if (box) out[name] = { box: ["1", "true", "on"].indexOf(box.getAttributeNS(W14, "val")) >= 0 };
+      else if (cell) out[name] = { lines: all(cell, W, "p").filter((p) => up(p, W, "tc") === cell).map(wordLine) };
+    });
+    return out;
+  }
+  function odtPlaces(doc) {
+    const out = {};
+    all(doc, TEXT, "section").forEach((s) => {
+      const name = s.getAttributeNS(TEXT, "name");
+      if (name && !(name in out)) out[name] = { lines: all(s, TEXT, "p").map(odfLine) };
+    });
+    all(doc, FORM, "checkbox").forEach((b) => {
+      const name = b.getAttributeNS(FORM, "name");
+      if (name && !(name in out)) out[name] = { box: b.getAttributeNS(FORM, "current-state") === "checked" };
+    });
+    return out;
+  }
+  function identity(kind, doc) {
+    const out = {};
+    if (!doc) return out;
+    if (kind === "docx") all(doc, CUSTOM, "property").forEach((p) => { out[p.getAttribute("name")] = p.textContent; });
+    else all(doc, META, "user-defined").forEach((m) => { out[m.getAttributeNS(META, "name")] = m.textContent; });
+    return out;
+  }
+  /* {identity, places} of a file's two parsed parts. */
+  function read(kind, answersDoc, identityDoc) {
+    return { identity: identity(kind, identityDoc), places: kind === "docx" ? docxPlaces(answersDoc) : odtPlaces(answersDoc) };
+  }
+
+  const norm = (s) => String(s).normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
+  /* The places as this page's answers. `spec`: {texts: {name: options or null}, boxes: {name:
+     {field, value}}} (value null for a box of its own); options: [{value, label}]. Returns
+     {values, skipped}: skipped are the names whose answer the page cannot hold (a word that is
+     none of a list's options, or two ticks where one is asked). */
+  function answers(places, spec) {
+    const values = {}, skipped = [], ticked = {};
+    Object.keys(places).sort().forEach((name) => {
+      const place = places[name];
+      if ("box" in place) {
+        const b = spec.boxes[name];
+        if (!b || !place.box) return;
+        if (b.value === null) values[b.field] = true;
+        else (ticked[b.field] = ticked[b.field] || []).push(b.value);
+        return;
+      }
+      if (!(name in spec.texts)) return;
+      const lines = place.lines.slice();
+      while (lines.length && !lines[lines.length - 1].trim()) lines.pop();
+      while (lines.length && !lines[0].trim()) lines.shift();
+      const text = lines.join("\n");
+      if (!text.trim()) return;
+      const options = spec.texts[name];
+      if (!options) { values[name] = text; return; }
+      const hit = options.find((o) => norm(o.value) === norm(text) || norm(o.label) === norm(text));
+      if (hit) values[name] = hit.value;
+      else skipped.push(name);
+    });
+    Object.keys(ticked).forEach((field) => {
+      if (ticked[field].length === 1) values[field] = ticked[field][0];
+      else skipped.push(field);
+    });
+    return { values: values, skipped: skipped };
+  }
+
+  /* What is wrong with the file for the worksheet `sheet`: "office_foreign" (not one of the
+     guide's worksheets), "office_other" (another worksheet), or null. The edition is checked
+     with the answers file, as for a JSON import. */
+  function problem(ident, sheet) {
+    if (!ident["sc-worksheet"] || !ident["sc-edition"]) return "office_foreign";
+    return ident["sc-worksheet"] === sheet ? null : "office_other";
+  }
+  /* An answers file (sc-store-core's format) holding the values, dated by the file. */
+  function exportData(ident, values, when) {
+    const worksheets = {};
+    worksheets[ident["sc-worksheet"]] = values;
+    return { format: "sc-answers", version: 1, edition: ident["sc-edition"], exported: new Date(when).toISOString(), worksheets: worksheets };
+  }
+
+  return { PARTS: PARTS, read: read, answers: answers, problem: problem, exportData: exportData };
+});
