@@ -8,7 +8,7 @@ const { DOMParser } = require("@xmldom/xmldom");
 const { classic } = require("./classic.js");
 
 const core = classic("sc-office-core.js").scOfficeCore;
-const store = classic("sc-store-core.js").scStoreCore;
+const store = classic("sc-import-core.js", classic("sc-store-core.js")).scImportCore;
 const xml = (text) => new DOMParser().parseFromString(text, "application/xml");
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"';

@@ -1,7 +1,9 @@
-// Unit tests of the answers store's rules (overrides/assets/javascripts/sc-store-core.js).
+// Unit tests of the answers store's rules (overrides/assets/javascripts/sc-store-core.js) and of
+// importing an answers file (sc-import-core.js).
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const core = require("../../overrides/assets/javascripts/sc-store-core.js");
+const imp = require("../../overrides/assets/javascripts/sc-import-core.js");  // the import's rules
 
 const EDITIONS = ["smart-city-guide"];
 const file = (extra) => Object.assign({ format: "sc-answers", version: 1, edition: "smart-city-guide", exported: "2026-12-01T10:00:00Z" }, extra);
@@ -30,46 +32,56 @@ test("text another tab wrote since this tab looked is reported, never dropped", 
 });
 
 test("no size cap: a 1,000,000-character answer is a valid entry", () => {
-  assert.equal(core.check(file({ worksheets: { "p1-s1": { strengths: "x".repeat(1000000) } } }), EDITIONS), null);
+  assert.equal(imp.check(file({ worksheets: { "p1-s1": { strengths: "x".repeat(1000000) } } }), EDITIONS), null);
 });
 
 test("files from elsewhere are refused with the reason", () => {
-  assert.equal(core.parse("not json", EDITIONS).error, "bad");
-  assert.equal(core.check({ answers: {} }, EDITIONS), "foreign");
-  assert.equal(core.check(file({ version: 2 }), EDITIONS), "version");
-  assert.equal(core.check(file({ edition: "another-town" }), EDITIONS), "edition");
-  assert.equal(core.check(file({ edition: "old-id" }), ["smart-city-guide", "old-id"]), null);
-  assert.equal(core.check(file({ worksheets: { "../p1": { a: "x" } } }), EDITIONS), "invalid");
-  assert.equal(core.check(file({ worksheets: { "p1-s1": { a: { nested: 1 } } } }), EDITIONS), "invalid");
-  assert.equal(core.check(file({ times: { worksheets: { "p1-s1": { a: "soon" } } } }), EDITIONS), "invalid");
+  assert.equal(imp.parse("not json", EDITIONS).error, "bad");
+  assert.equal(imp.check({ answers: {} }, EDITIONS), "foreign");
+  assert.equal(imp.check(file({ version: 2 }), EDITIONS), "version");
+  assert.equal(imp.check(file({ edition: "another-town" }), EDITIONS), "edition");
+  assert.equal(imp.check(file({ edition: "old-id" }), ["smart-city-guide", "old-id"]), null);
+  assert.equal(imp.check(file({ worksheets: { "../p1": { a: "x" } } }), EDITIONS), "invalid");
+  assert.equal(imp.check(file({ worksheets: { "p1-s1": { a: { nested: 1 } } } }), EDITIONS), "invalid");
+  assert.equal(imp.check(file({ times: { worksheets: { "p1-s1": { a: "soon" } } } }), EDITIONS), "invalid");
 });
 
 test("an import plan fills empty fields and lists replacements with their age", () => {
   const data = file({ worksheets: { "p1-s1": { a: "file a", b: "file b", c: "same", d: "" } },
     times: { worksheets: { "p1-s1": { a: 100, b: Date.parse("2026-12-02T00:00:00Z") } } } });
   const current = { worksheets: { "p1-s1": { b: { v: "saved b", t: Date.parse("2026-12-01T00:00:00Z") }, a: { v: "saved a", t: 200 }, c: { v: "same", t: 1 } } } };
-  const [unit] = core.plan(data, current);
+  const [unit] = imp.plan(data, current);
   assert.deepEqual(unit.fill, []);
   assert.deepEqual(unit.replace.map((r) => [r.field, r.older]), [["a", true], ["b", false]]);
   assert.equal(unit.same, 1);
-  assert.deepEqual(core.changes([unit], []), []);
-  assert.deepEqual(core.changes([unit], ["worksheets/p1-s1"]), [{ section: "worksheets", id: "p1-s1", values: { a: "file a", b: "file b" }, seen: current.worksheets["p1-s1"] }]);
-  const fresh = core.plan(data, {});
-  assert.deepEqual(core.changes(fresh, []), [{ section: "worksheets", id: "p1-s1", values: { a: "file a", b: "file b", c: "same" }, seen: {} }]);
+  assert.deepEqual(imp.changes([unit], []), []);
+  assert.deepEqual(imp.changes([unit], ["worksheets/p1-s1"]), [{ section: "worksheets", id: "p1-s1", values: { a: "file a", b: "file b" }, seen: current.worksheets["p1-s1"] }]);
+  const fresh = imp.plan(data, {});
+  assert.deepEqual(imp.changes(fresh, []), [{ section: "worksheets", id: "p1-s1", values: { a: "file a", b: "file b", c: "same" }, seen: {} }]);
+});
+
+test("an import adds a table's rows to the saved ones, never hides one", () => {
+  const data = file({ worksheets: { "p1-s1": { "t.rows": "1 2 5", "u.rows": "1 2" } } });
+  const current = { worksheets: { "p1-s1": { "t.rows": { v: "1 2 3 4", t: 9 }, "u.rows": { v: "2 1", t: 9 } } } };
+  const [unit] = imp.plan(data, current);
+  assert.deepEqual(unit.fill, [{ field: "t.rows", v: "1 2 3 4 5" }]);
+  assert.deepEqual(unit.replace, []);
+  assert.equal(unit.same, 1);
+  assert.equal(imp.joinRows("1 2", "not rows"), "1 2");
 });
 
 test("a version 1 file without times dates its values by its export", () => {
   const data = file({ worksheets: { "p1-s1": { a: "x" } } });
-  assert.equal(core.fileTime(data, "worksheets", "p1-s1", "a"), Date.parse("2026-12-01T10:00:00Z"));
+  assert.equal(imp.fileTime(data, "worksheets", "p1-s1", "a"), Date.parse("2026-12-01T10:00:00Z"));
 });
 
 test("the export file round-trips through check and plan", () => {
   const recs = { worksheets: { "p1-s1": { a: { v: "x", t: 5 }, b: { v: null, t: 6 } } }, checklist: {} };
   const out = core.dump(recs, "smart-city-guide", Date.parse("2026-12-03T12:00:00Z"));
-  assert.equal(core.check(out, EDITIONS), null);
+  assert.equal(imp.check(out, EDITIONS), null);
   assert.deepEqual(out.worksheets, { "p1-s1": { a: "x" } });
   assert.deepEqual(out.times.worksheets["p1-s1"], { a: 5 });
-  assert.deepEqual(core.plan(out, recs), []);
+  assert.deepEqual(imp.plan(out, recs), []);
 });
 
 test("answers of the localStorage version migrate as records of unknown time", () => {

@@ -187,13 +187,15 @@
     }), Promise.resolve()).then(() => out);
   }
   function dump(only) { return everything(only).then((recs) => core.dump(recs, edition, Date.now())); }
-  function parse(text) { return core.parse(text, editions); }
-  /* Import: the plan against what is saved here, then the changes the reader agreed to. */
-  function plan(data) { return everything().then((recs) => core.plan(data, recs)); }
+  /* Import (its rules, scImportCore, load with sc-import.js): the file checked, the plan
+     against what is saved here, then the changes the reader agreed to. */
+  const rules = () => window.scImportCore;
+  function parse(text) { return rules().parse(text, editions); }
+  function plan(data) { return everything().then((recs) => rules().plan(data, recs)); }
   /* All or nothing: one commit for every entry. Resolves "ok", or the failure, with nothing
      imported (the file is still there; what is on screen was not typed, so nothing is lost). */
   function apply(units, replacing) {
-    const now = Date.now(), list = core.changes(units, replacing || []).map((c) => {
+    const now = Date.now(), list = rules().changes(units, replacing || []).map((c) => {
       const next = {};
       Object.keys(c.values).forEach((f) => { next[f] = { v: c.values[f], t: now }; });
       return { s: c.section, id: c.id, next: next, seen: c.seen };
