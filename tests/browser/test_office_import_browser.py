@@ -1,7 +1,8 @@
 """A worksheet's DOCX or ODT filled in outside the browser, and saved again by LibreOffice,
 imports back into its page in headless Chromium through the same preview and merge as a JSON
 file (issue 18, part 3): text with markup, quotes and emoji, added paragraphs and tabs, a
-list's answer typed as one of its choices, a "tick one" box. A file of another worksheet, or a
+list's answer typed as one of its choices, a "tick one" box, a table row copied in the
+document (a new row, never a clash with the one it copies). A file of another worksheet, or a
 document that is no worksheet of this guide, is refused with a message that says so."""
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from docx import Document
 
 from tests.browser.test_worksheets_browser import message, open_ws, stored
 from tests.outputs.libreoffice import convert_all
-from tests.outputs.office_answers import fill_docx, fill_odt
+from tests.outputs.office_answers import copy_last_row, fill_docx, fill_odt
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("libreoffice")]
 FILLS = {"docx": fill_docx, "odt": fill_odt}
@@ -36,8 +37,10 @@ def resaved(site, data, tmp_path_factory):
     folder = tmp_path_factory.mktemp("office-import")
     out = {}
     for fmt, fill in FILLS.items():
-        filled = folder / f"p1-s1.{fmt}"
+        filled, copied = folder / f"p1-s1-filled.{fmt}", folder / f"p1-s1.{fmt}"
         fill(_blank(site, "p1-s1", fmt), filled, _answers(data))
+        copy_last_row(filled, copied, fmt, "benchmark", ["Malmö", "Lund", "", "Mixed", "Start small"])
+        filled = copied
         out[fmt] = convert_all([filled], SAVE_AS[fmt], folder / f"saved-{fmt}")[0]
     return out
 
@@ -55,6 +58,10 @@ def test_an_office_file_imports_through_the_preview(page, server, data, resaved,
     assert saved["strengths"] == f"{TEXT}\nsecond paragraph\tafter a tab"
     assert saved["benchmark_1_city"] == "Ghent" and saved["benchmark_1_outcome"] == "failure"
     assert saved["departments"] == "4" and "benchmark_2_outcome" not in saved
+    # The row copied in the document is a row of its own after the five, its answers in place.
+    assert saved["benchmark.rows"] == "1 2 3 4 5 6"
+    assert (saved["benchmark_6_city"], saved["benchmark_6_outcome"], saved["benchmark_6_lesson"]) == ("Malmö", "mixed", "Start small")
+    assert page.input_value("#sc-ws-p1-s1-benchmark_6_city") == "Malmö"
     assert page.input_value("#sc-ws-p1-s1-strengths") == saved["strengths"]
     assert page.is_checked("#sc-ws-p1-s1-departments-4")
     assert page.evaluate("window.__xss === undefined")

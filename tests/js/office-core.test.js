@@ -82,3 +82,32 @@ test("a file of another worksheet, or of none, is refused; the result is an answ
   assert.deepEqual(store.parse(JSON.stringify(data), ["smart-city-guide"]), { data: data });
   assert.equal(store.parse(JSON.stringify(data), ["another-town"]).error, "edition");
 });
+
+// A table with numbered rows as Word saves it once a person copied row 2 (the copy keeps no
+// bookmark: Word keeps each name once) and typed in it, then added an empty row.
+const tr = (cells) => `<w:tr>${cells.map((c) => `<w:tc>${c}</w:tc>`).join("")}</w:tr>`;
+const place = (name, text) => `<w:p><w:bookmarkStart w:id="9" w:name="${name}"/><w:sdt><w:sdtPr/><w:sdtContent><w:r><w:t>${text}</w:t></w:r></w:sdtContent></w:sdt></w:p>`;
+const plainCell = (text) => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
+const TABLE = xml(`<w:document ${W}><w:body><w:tbl>
+${tr([plainCell("#"), plainCell("Town"), plainCell("Outcome")])}
+${tr([plainCell("1"), place("bench_1_city", "Ghent"), place("bench_1_outcome", "")])}
+${tr([plainCell("2"), place("bench_2_city", ""), place("bench_2_outcome", "")])}
+${tr([plainCell("2"), plainCell("Malmö"), plainCell("Échec")])}
+${tr([plainCell("3"), plainCell(""), plainCell("")])}
+</w:tbl></w:body></w:document>`);
+const ROWSPEC = { texts: { bench_1_city: null, bench_1_outcome: [{ value: "failure", label: "échec" }], bench_2_city: null, bench_2_outcome: [{ value: "failure", label: "échec" }] },
+  boxes: {}, tables: { bench: ["1", "2"] } };
+
+test("a row copied in Word is an added row: a new id above every row, never a clash", () => {
+  const got = core.read("docx", TABLE, null);
+  assert.deepEqual(got.added, { bench: [{ city: ["Malmö"], outcome: ["Échec"] }, { city: [""], outcome: [""] }] });
+  assert.deepEqual(core.answers(got.places, ROWSPEC, got.added), {
+    values: { bench_1_city: "Ghent", bench_3_city: "Malmö", bench_3_outcome: "failure", "bench.rows": "1 2 3" }, skipped: [] });
+});
+
+test("the page's rows decide the new ids; a row removed in the page comes back with its answer", () => {
+  const got = core.read("docx", TABLE, null);
+  const spec = Object.assign({}, ROWSPEC, { tables: { bench: ["2", "7"] } });
+  assert.deepEqual(core.answers(got.places, spec, got.added).values,
+    { bench_1_city: "Ghent", bench_8_city: "Malmö", bench_8_outcome: "failure", "bench.rows": "2 7 1 8" });
+});

@@ -174,3 +174,32 @@ def differences(expected: dict[str, object], found: dict[str, object]) -> list[s
         if got != value:
             out.append(f"{name}: wrote {value!r}, read {found.get(name)!r}")
     return out
+
+
+def copy_last_row(src: Path, dst: Path, fmt: str, table: str, texts: list[str]) -> None:
+    """A row of a numbered table copied below its last, as Word or LibreOffice makes it, and
+    `texts` typed in its cells after the row's number: Word keeps a bookmark's name once, so
+    the copy has none; LibreOffice names the copied sections anew."""
+    import copy
+
+    def docx(root) -> None:
+        rows = [m for m in root.iter(_w("bookmarkStart")) if re.match(rf"{bookmark_name(table)}_\d+_", m.get(_w("name")))]
+        last = next(rows[-1].iterancestors(_w("tr")))
+        row = copy.deepcopy(last)
+        for mark in list(row.iter(_w("bookmarkStart"), _w("bookmarkEnd"))):
+            mark.getparent().remove(mark)
+        for cell, text in zip(row.findall(_w("tc"))[1:], texts):
+            cell.find(".//w:t", NS).text = text
+        last.addnext(row)
+
+    def odt(root) -> None:
+        text_ns, table_ns = f"{{{NS['text']}}}", "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+        sections = [s for s in root.iter(f"{text_ns}section") if re.match(rf"{table}_\d+_", s.get(f"{text_ns}name"))]
+        last = next(sections[-1].iterancestors(f"{table_ns}table-row"))
+        row = copy.deepcopy(last)
+        for n, section in enumerate(row.iter(f"{text_ns}section")):
+            section.set(f"{text_ns}name", f"Section{900 + n}")
+        for cell, text in zip(row.findall(f"{table_ns}table-cell")[1:], texts):
+            cell.find(f".//{text_ns}p").text = text
+        last.addnext(row)
+    _rewrite(src, dst, "word/document.xml" if fmt == "docx" else "content.xml", docx if fmt == "docx" else odt)

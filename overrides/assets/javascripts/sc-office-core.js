@@ -95,6 +95,46 @@
     });
     return out;
   }
+  /* The tables as rows of cells {names, lines}: what the added rows are read from. */
+  function docxTables(doc) {
+    const direct = (node, name) => Array.prototype.filter.call(node.childNodes, (c) => is(c, W, name));
+    return all(doc, W, "tbl").map((tbl) => direct(tbl, "tr").map((tr) => direct(tr, "tc").map((tc) => ({
+      names: all(tc, W, "bookmarkStart").map((m) => (m.getAttributeNS(W, "name") || "").replace(/__/g, "-")),
+      lines: all(tc, W, "p").filter((p) => up(p, W, "tc") === tc).map(wordLine)
+    }))));
+  }
+  function odtTables(doc) {
+    const TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
+    return all(doc, TABLE, "table").map((t) => all(t, TABLE, "table-row").filter((r) => up(r, TABLE, "table") === t)
+      .map((r) => all(r, TABLE, "table-cell").filter((c) => up(c, TABLE, "table-row") === r).map((c) => ({
+        names: all(c, TEXT, "section").map((x) => x.getAttributeNS(TEXT, "name")),
+        lines: all(c, TEXT, "p").map(odfLine)
+      }))));
+  }
+  const CELL = /^(.+)_(\d+)_([^_]+)$/;  // a cell of a table with numbered rows: <table>_<row>_<column>
+  /* Rows a person added to a table with numbered rows (a row copied in Word carries no answer
+     place of its own, or only those of the row it copies): {table: [{column: lines}]}. */
+  function addedRows(tables, places) {
+    const out = {};
+    tables.forEach((rows) => {
+      let field = null;
+      const columns = [], claimed = {};
+      rows.forEach((row) => {
+        const own = [];
+        row.forEach((cell, i) => cell.names.forEach((n) => {
+          const m = CELL.exec(n);
+          if (m && n in places && !claimed[n] && (!field || m[1] === field)) { own.push(n); field = m[1]; columns[i] = m[3]; }
+        }));
+        if (own.length) { own.forEach((n) => { claimed[n] = true; }); return; }
+        if (!field) return;  // the heading rows, before the first row of the worksheet's own
+        const added = {};
+        row.forEach((cell, i) => { if (columns[i]) added[columns[i]] = cell.lines; });
+        (out[field] = out[field] || []).push(added);
+      });
+    });
+    return out;
+  }
+
   function identity(kind, doc) {
     const out = {};
     if (!doc) return out;
@@ -104,16 +144,36 @@
   }
   /* {identity, places} of a file's two parsed parts. */
   function read(kind, answersDoc, identityDoc) {
-    return { identity: identity(kind, identityDoc), places: kind === "docx" ? docxPlaces(answersDoc) : odtPlaces(answersDoc) };
+    const places = kind === "docx" ? docxPlaces(answersDoc) : odtPlaces(answersDoc);
+    const tables = kind === "docx" ? docxTables(answersDoc) : odtTables(answersDoc);
+    return { identity: identity(kind, identityDoc), places: places, added: addedRows(tables, places) };
   }
 
   const norm = (s) => String(s).normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
+  /* A place's lines as one answer, without the blank lines around it. */
+  function textOf(lines) {
+    const kept = lines.slice();
+    while (kept.length && !kept[kept.length - 1].trim()) kept.pop();
+    while (kept.length && !kept[0].trim()) kept.shift();
+    const text = kept.join("\n");
+    return text.trim() ? text : "";
+  }
   /* The places as this page's answers. `spec`: {texts: {name: options or null}, boxes: {name:
-     {field, value}}} (value null for a box of its own); options: [{value, label}]. Returns
-     {values, skipped}: skipped are the names whose answer the page cannot hold (a word that is
-     none of a list's options, or two ticks where one is asked). */
-  function answers(places, spec) {
-    const values = {}, skipped = [], ticked = {};
+     {field, value}} (value null for a box of its own), tables: {table: [row ids on the page]}}
+     for the tables with numbered rows; options: [{value, label}]. `added`: addedRows().
+     Returns {values, skipped}: skipped are the names whose answer the page cannot hold (a word
+     that is none of a list's options, or two ticks where one is asked). An added row takes an
+     id above every row in use, as a row added in the page does; its table's rows are saved. */
+  function answers(places, spec, added) {
+    const values = {}, skipped = [], ticked = {}, rows = {};
+    Object.keys(spec.tables || {}).forEach((t) => { rows[t] = spec.tables[t].slice(); });
+    function put(name, text, options) {
+      if (!options) { values[name] = text; return; }
+      const hit = options.find((o) => norm(o.value) === norm(text) || norm(o.label) === norm(text));
+      if (hit) values[name] = hit.value;
+      else skipped.push(name);
+    }
+    const useRow = (t, rid) => { if (rows[t].indexOf(rid) < 0) rows[t].push(rid); };
     Object.keys(places).sort().forEach((name) => {
       const place = places[name];
       if ("box" in place) {
@@ -123,22 +183,31 @@
         else (ticked[b.field] = ticked[b.field] || []).push(b.value);
         return;
       }
-      if (!(name in spec.texts)) return;
-      const lines = place.lines.slice();
-      while (lines.length && !lines[lines.length - 1].trim()) lines.pop();
-      while (lines.length && !lines[0].trim()) lines.shift();
-      const text = lines.join("\n");
-      if (!text.trim()) return;
-      const options = spec.texts[name];
-      if (!options) { values[name] = text; return; }
-      const hit = options.find((o) => norm(o.value) === norm(text) || norm(o.label) === norm(text));
-      if (hit) values[name] = hit.value;
-      else skipped.push(name);
+      const text = textOf(place.lines), cell = CELL.exec(name);
+      if (!(name in spec.texts) || !text) return;
+      put(name, text, spec.texts[name]);
+      if (cell && rows[cell[1]] && name in values) useRow(cell[1], cell[2]);  // a row removed in the page comes back
     });
     Object.keys(ticked).forEach((field) => {
       if (ticked[field].length === 1) values[field] = ticked[field][0];
       else skipped.push(field);
     });
+    Object.keys(added || {}).forEach((t) => {
+      if (!rows[t]) return;
+      const model = spec.tables[t][0];
+      // Above the page's rows and the file's own, so an added row never takes another's answers.
+      const inFile = Object.keys(places).map((n) => CELL.exec(n)).filter((m) => m && m[1] === t).map((m) => m[2]);
+      let last = rows[t].concat(inFile).reduce((m, id) => Math.max(m, Number(id) || 0), 0);
+      added[t].forEach((row) => {
+        const texts = {};
+        Object.keys(row).forEach((col) => { const text = textOf(row[col]); if (text) texts[col] = text; });
+        if (!Object.keys(texts).length) return;
+        const rid = String(++last);
+        rows[t].push(rid);
+        Object.keys(texts).forEach((col) => put(`${t}_${rid}_${col}`, texts[col], spec.texts[`${t}_${model}_${col}`]));
+      });
+    });
+    Object.keys(rows).forEach((t) => { if (rows[t].join(" ") !== spec.tables[t].join(" ")) values[`${t}.rows`] = rows[t].join(" "); });
     return { values: values, skipped: skipped };
   }
 

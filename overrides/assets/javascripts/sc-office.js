@@ -17,7 +17,12 @@
       else if (e.tagName === "SELECT") texts[e.name] = Array.prototype.filter.call(e.options, (o) => o.value).map((o) => ({ value: o.value, label: o.text }));
       else texts[e.name] = null;
     });
-    return { texts: texts, boxes: boxes };
+    const tables = {};
+    Array.prototype.forEach.call(form.querySelectorAll("table[data-sc-table]"), (t) => {
+      const ids = Array.prototype.map.call(t.querySelectorAll("tr[data-sc-row]"), (r) => r.getAttribute("data-sc-row"));
+      if (ids.length) tables[t.getAttribute("data-sc-table")] = ids;
+    });
+    return { texts: texts, boxes: boxes, tables: tables };
   }
   function parse(bytes) {
     if (!bytes) return null;
@@ -38,7 +43,7 @@
       if (!main) return { error: "import_bad" };
       const found = core.read(kind, main, ident), why = core.problem(found.identity, sheet);
       if (why) return { error: "import_" + why, sheet: found.identity["sc-worksheet"] || "" };
-      const got = core.answers(found.places, spec(form));
+      const got = core.answers(found.places, spec(form), found.added);
       return { text: JSON.stringify(core.exportData(found.identity, got.values, file.lastModified || Date.now())), skipped: got.skipped };
     }, () => ({ error: "import_bad" }));
   }
