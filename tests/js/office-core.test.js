@@ -111,3 +111,8 @@ test("the page's rows decide the new ids; a row removed in the page comes back w
   assert.deepEqual(core.answers(got.places, spec, got.added).values,
     { bench_1_city: "Ghent", bench_8_city: "Malmö", bench_8_outcome: "failure", "bench.rows": "2 7 1 8" });
 });
+
+test("a row the page does not show is read like its table's first row, and shown", () => {
+  const places = { bench_9_city: { lines: ["Lund"] }, bench_9_outcome: { lines: ["échec"] } };
+  assert.deepEqual(core.answers(places, ROWSPEC, {}).values, { bench_9_city: "Lund", bench_9_outcome: "failure", "bench.rows": "1 2 9" });
+});

@@ -1,6 +1,9 @@
 """Downloads: every PDF, DOCX and ODT of the built site reopened, in both languages; the cache."""
 from __future__ import annotations
 
+import base64
+import json
+import re
 import shutil
 from pathlib import Path
 
@@ -55,10 +58,17 @@ def built(site: Path, v: SheetView, fmt: str) -> Path:
 
 
 @pytest.mark.build
-def test_ninety_downloads(site, views):
+def test_ninety_downloads_and_the_office_files_as_script_data(site, views):
     files = sorted(p.name for lang in LANGS for p in (site / lang / SUBDIR).iterdir())
-    assert files == sorted(v.filename(f) for v in views.values() for f in FORMATS)
-    assert len(files) == 90
+    documents = sorted(v.filename(f) for v in views.values() for f in FORMATS)
+    scripts = sorted(f"{v.filename(f)}.js" for v in views.values() for f in ("docx", "odt"))
+    assert files == sorted(documents + scripts) and len(documents) == 90
+    for (lang, _), v in views.items():  # each script holds its document's bytes, under its name
+        for fmt in ("docx", "odt"):
+            text = (site / lang / SUBDIR / f"{v.filename(fmt)}.js").read_text(encoding="ascii")
+            key, b64 = re.fullmatch(r'\(window\.scTemplates=window\.scTemplates\|\|\{\}\)\[("[^"]+")\]="([A-Za-z0-9+/=]+)";\n', text).groups()
+            assert json.loads(key) == v.filename(fmt)
+            assert base64.b64decode(b64) == (site / lang / SUBDIR / v.filename(fmt)).read_bytes()
 
 
 @pytest.mark.build
@@ -181,7 +191,7 @@ def test_a_deferring_build_keeps_the_published_copy_of_a_changed_worksheet(data,
     shutil.copy(FOLDER / "p3-s3.yml", folder)
     out, site = tmp_path / "cache", tmp_path / "site"
     publish(site, generate(data, "en", load_worksheets(data, folder), out).downloads)
-    published = {p.name: p.read_bytes() for p in (site / SUBDIR).iterdir()}
+    published = {p.name: p.read_bytes() for p in (site / SUBDIR).iterdir() if p.suffix != ".js"}
     path = folder / "p3-s3.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("Gaps and decisions", "Gaps and choices"), encoding="utf-8")
     deferred = generate(data, "en", load_worksheets(data, folder), out, published=site / SUBDIR)
@@ -189,7 +199,7 @@ def test_a_deferring_build_keeps_the_published_copy_of_a_changed_worksheet(data,
     assert all(d.path.parent == site / SUBDIR and d.size == len(published[d.filename])
                for d in deferred.downloads["p3-s3"])
     publish(site, deferred.downloads)  # the stale copies stay as they were
-    assert {p.name: p.read_bytes() for p in (site / SUBDIR).iterdir()} == published
+    assert {p.name: p.read_bytes() for p in (site / SUBDIR).iterdir() if p.suffix != ".js"} == published
     full = generate(data, "en", load_worksheets(data, folder), out)
     assert len(full.built) == 3
     publish(site, full.downloads)

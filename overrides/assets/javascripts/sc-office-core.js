@@ -184,9 +184,12 @@
         return;
       }
       const text = textOf(place.lines), cell = CELL.exec(name);
-      if (!(name in spec.texts) || !text) return;
-      put(name, text, spec.texts[name]);
-      if (cell && rows[cell[1]] && name in values) useRow(cell[1], cell[2]);  // a row removed in the page comes back
+      // A row the page does not show (removed here, or added where the document was made) is
+      // read like the page's first row of its table, and shown again.
+      const like = cell && rows[cell[1]] ? `${cell[1]}_${spec.tables[cell[1]][0]}_${cell[3]}` : name;
+      if (!text || !(name in spec.texts || like in spec.texts)) return;
+      put(name, text, name in spec.texts ? spec.texts[name] : spec.texts[like]);
+      if (cell && rows[cell[1]] && name in values) useRow(cell[1], cell[2]);
     });
     Object.keys(ticked).forEach((field) => {
       if (ticked[field].length === 1) values[field] = ticked[field][0];

@@ -1,10 +1,12 @@
-/* scOffice: reads a worksheet's DOCX or ODT chosen for import (sc-office-core.js has the
-   rules), with fflate (vendored) for the zip and the browser's DOMParser for the XML. Loaded
-   on demand by sc-worksheet.js; works from file:// (the file comes from the file picker). */
+/* scOffice: a worksheet's DOCX or ODT read back for import (sc-office-core.js has the rules),
+   and the page's answers written into the blank one (sc-office-fill.js), with fflate (vendored)
+   for the zip and the browser's DOMParser and XMLSerializer for the XML. Loaded on demand by
+   sc-worksheet.js. From file:// too: the blank documents come as script data (the build's
+   <file>.js beside each download), which a page may load where it may fetch nothing. */
 (function () {
   "use strict";
-  const core = window.scOfficeCore, zip = window.fflate;
-  if (!core || !zip) return;
+  const core = window.scOfficeCore, writer = window.scOfficeFill, zip = window.fflate;
+  if (!core || !writer || !zip) return;
   const KIND = /\.(docx|odt)$/i;
 
   /* What the page's form can hold, as scOfficeCore.answers wants it. */
@@ -47,5 +49,51 @@
       return { text: JSON.stringify(core.exportData(found.identity, got.values, file.lastModified || Date.now())), skipped: got.skipped };
     }, () => ({ error: "import_bad" }));
   }
-  window.scOffice = { read: read, handles: (file) => KIND.test(file.name) };
+
+  const loading = {};
+  /* The blank document `href` links to, as bytes, from its script (`window.scTemplates`). */
+  function template(href) {
+    const key = href.split("/").pop().split(/[?#]/)[0], have = () => (window.scTemplates || {})[key];
+    if (have()) return Promise.resolve(have());
+    loading[key] = loading[key] || new Promise((ok, ko) => {
+      const s = document.createElement("script");
+      s.src = `${href}.js`;
+      s.onload = () => (have() ? ok(have()) : ko(new Error(key)));
+      s.onerror = () => { delete loading[key]; s.remove(); ko(new Error(key)); };
+      document.body.appendChild(s);
+    });
+    return loading[key].then((b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
+  }
+  /* What the page's form holds, as scOfficeFill wants it. */
+  function answers(form) {
+    const texts = {}, boxes = {}, rows = {};
+    Array.prototype.forEach.call(form.elements, (e) => {
+      if (!e.name) return;
+      if (e.type === "checkbox") { if (e.checked) boxes[e.name] = true; }
+      else if (e.type === "radio") { if (e.checked) boxes[`${e.name}_${e.value}`] = true; }
+      else if (e.tagName === "SELECT") { if (e.value) texts[e.name] = e.options[e.selectedIndex].text; }
+      else if (e.value) texts[e.name] = e.value;
+    });
+    Array.prototype.forEach.call(form.querySelectorAll("table[data-sc-table]"), (t) => {
+      const ids = Array.prototype.map.call(t.querySelectorAll("tr[data-sc-row]"), (r) => r.getAttribute("data-sc-row"));
+      if (ids.length) rows[t.getAttribute("data-sc-table")] = ids;
+    });
+    return { texts: texts, boxes: boxes, rows: rows };
+  }
+  const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+  /* The filled document from the blank one at `href`: resolves to {blob, dropped}. */
+  function write(kind, href, form) {
+    return template(href).then((bytes) => {
+      const files = zip.unzipSync(bytes), part = core.PARTS[kind][0];
+      const doc = parse(files[part]);
+      const done = writer.fill(kind, doc, answers(form));
+      files[part] = new TextEncoder().encode(DECLARATION + new XMLSerializer().serializeToString(doc).replace(/^<\?xml[^>]*\?>\s*/, ""));
+      // An ODT's "mimetype" stays first and stored, as the format requires; order is kept.
+      const out = {};
+      Object.keys(files).forEach((name) => { out[name] = name === "mimetype" ? [files[name], { level: 0 }] : files[name]; });
+      const type = kind === "docx" ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : "application/vnd.oasis.opendocument.text";
+      return { blob: new Blob([zip.zipSync(out, { level: 6 })], { type: type }), dropped: done.dropped };
+    });
+  }
+  window.scOffice = { read: read, write: write, handles: (file) => KIND.test(file.name) };
 })();

@@ -169,6 +169,8 @@
     }
     const actions = {
       "export": () => save().then(() => store.dump([SECTION, id])).then((d) => { store.download(d, store.fileName(id)); return exported([id]); }),
+      "download-docx": () => office("docx"),
+      "download-odt": () => office("odt"),
       "export-all": () => save().then(() => store.dump()).then((d) => { store.download(d, store.fileName("all")); return exported(Object.keys(d.worksheets)); }),
       "import": () => file.click(),
       "clear": () => {
@@ -188,6 +190,20 @@
       }
     };
 
+    // My answers in the worksheet's own DOCX or ODT (sc-office.js fills the blank the page links to).
+    function office(kind) {
+      const link = q(`.sc-ws__downloads a[data-sc-format="${kind}"]`);
+      if (!link) return Promise.resolve();
+      return save().then(() => window.scLoad("sc-office")).then(() => window.scOffice.write(kind, link.getAttribute("href"), form)).then((made) => {
+        const a = document.createElement("a");
+        a.href = URL.createObjectURL(made.blob);
+        a.download = store.fileName(id).replace(/\.json$/, `.${kind}`);
+        document.body.appendChild(a);
+        a.click();
+        setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+        say(made.dropped ? fill(msg.download_dropped, { n: made.dropped }) : msg.download_ready, Boolean(made.dropped));
+      }, () => say(msg.download_failed, true));
+    }
     [".sc-ws__toolbar", ".sc-ws__note--js", ".sc-ws__bar"].forEach((s) => { q(s).hidden = false; });
     q(".sc-ws__note--nojs").hidden = true;
     tables().forEach((t) => R.equip(t, { msg: msg, save: save, say: say }));

@@ -17,7 +17,7 @@ from typing import Any
 from smartcity.core.switches import downloads_enabled
 from smartcity.model.reads import Remembered
 
-from smartcity.outputs.worksheets import cache, odt, pdf, word
+from smartcity.outputs.worksheets import cache, odt, pdf, templates, word
 from smartcity.outputs.worksheets.fonts import subset_fonts
 from smartcity.outputs.worksheets.load import load_cached
 from smartcity.outputs.worksheets.model import Worksheet
@@ -143,8 +143,9 @@ def publish(site_dir: Path, items: dict[str, list[Download]]) -> list[Path]:
     target = Path(site_dir) / SUBDIR
     target.mkdir(parents=True, exist_ok=True)
     wanted = {d.filename: d for ds in items.values() for d in ds}
+    scripts = {templates.script_name(name): d for name, d in wanted.items() if d.fmt in templates.FORMATS}
     for old in target.iterdir():
-        if old.name not in wanted:
+        if old.name not in wanted and old.name not in scripts:
             old.unlink()
     written = []
     for name, d in wanted.items():
@@ -154,5 +155,10 @@ def publish(site_dir: Path, items: dict[str, list[Download]]) -> list[Path]:
             continue
         if not out.exists() or out.stat().st_size != d.size or out.stat().st_mtime < d.path.stat().st_mtime:
             shutil.copyfile(d.path, out)
+        written.append(out)
+    for name, d in scripts.items():  # the blank DOCX and ODT as script data (templates.py)
+        out = target / name
+        if not out.exists() or out.stat().st_mtime < d.path.stat().st_mtime:
+            out.write_text(templates.script(d.filename, d.path.read_bytes()), encoding="ascii")
         written.append(out)
     return written
