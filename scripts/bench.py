@@ -39,6 +39,8 @@ BUDGETS = {  # issue 11
     # issue 17: the documents. The cold build's CPU may grow to 1.5 times the 2026-11-26 report's
     # 61 s (issue 16's own budget), the one build-time budget for document work.
     "cold_full_cpu_max_s": round(1.5 * 61, 1), "guide_pdf_max_mb": 1.5,
+    # issue 18: the filled office documents, made in the browser
+    "filled_docx_max_ms": 300, "office_code_gzip_max_kb": 60, "office_template_gzip_max_kb": 40,
 }
 # Budgets whose miss makes `make bench` fail (exit status 1); the others are reported.
 FAILING = ("worksheet PDF", "guide PDF", "cold full build, CPU")
@@ -105,18 +107,23 @@ def build_times(work: Path) -> tuple[dict, Path]:
     return out, work / "site"
 
 
-def _store(base: str, seconds: float) -> dict:
+def _in_chromium(measure) -> dict:
     from playwright.sync_api import sync_playwright
 
     from scripts.bench_measure import CHROME_FLAGS, CHROMIUM
-    from scripts.bench_store import store_budgets
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROME_FLAGS[1:])
         try:
-            return store_budgets(browser, base, seconds)
+            return measure(browser)
         finally:
             browser.close()
+
+
+def _store(base: str, seconds: float) -> dict:
+    from scripts.bench_store import store_budgets
+
+    return _in_chromium(lambda browser: store_budgets(browser, base, seconds))
 
 
 def check(report: dict) -> list[dict]:
@@ -171,6 +178,17 @@ def check(report: dict) -> list[dict]:
         cpu = report["builds"]["cold_full"].get("cpu_s")
         if cpu is not None:
             add("cold full build, CPU", cpu, BUDGETS["cold_full_cpu_max_s"], cpu <= BUDGETS["cold_full_cpu_max_s"], "s")
+    if "office" in report:
+        of = report["office"]
+        ms = of["filled_docx"]["first_click_to_download_ms"]
+        add("filled worksheet DOCX, click to download (first)", ms, BUDGETS["filled_docx_max_ms"],
+            ms < BUDGETS["filled_docx_max_ms"], "ms")
+        kb = round(of["weights"]["code_gzip"] / 1024, 1)
+        add("office code on demand (gzip, templates apart)", kb, BUDGETS["office_code_gzip_max_kb"],
+            kb <= BUDGETS["office_code_gzip_max_kb"], "KB")
+        kb = round(of["weights"]["template_max_gzip"] / 1024, 1)
+        add(f"largest blank document as script data ({of['weights']['template_max']}, gzip)", kb,
+            BUDGETS["office_template_gzip_max_kb"], kb <= BUDGETS["office_template_gzip_max_kb"], "KB")
     longest = max((sum(1 for _ in p.open(encoding="utf-8")), str(p.relative_to(ROOT)))
                   for p in (ROOT / "smartcity").rglob("*.py"))
     add(f"longest module ({longest[1]})", longest[0], BUDGETS["module_max_lines"],
@@ -202,6 +220,10 @@ def main(argv: list[str] | None = None) -> int:
             report["step_page"] = {lang: page_weight(f"{base}{lang}/{STEP}.html") for lang in LANGS}
             print("answers store (long answer, two tabs, keystroke to saved)…", flush=True)
             report["store"] = _store(base, args.store_seconds)
+            print("office documents (a filled DOCX)…", flush=True)
+            from scripts.bench_office import filled_docx, on_demand_weights
+            report["office"] = {"filled_docx": _in_chromium(lambda browser: filled_docx(browser, base)),
+                                "weights": on_demand_weights(site)}
             if not args.no_lighthouse:
                 print("Lighthouse (mobile)…", flush=True)
                 urls = [f"{lang}/{path}" for lang in LANGS for path in ("index.html", f"{STEP}.html")]

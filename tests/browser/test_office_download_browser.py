@@ -44,6 +44,8 @@ def download(page, fmt, tmp_path) -> Path:
 def test_my_answers_as_a_document(page, server, data, tmp_path, fmt):
     open_ws(page, server)
     fill_page(page)
+    download(page, fmt, tmp_path)
+    page.fill("#sc-ws-p1-s1-benchmark_1_city", "Ghent")  # a second document from the same page
     path = download(page, fmt, tmp_path)
     assert page.text_content(".sc-ws__status") == message(data, "download_ready")
     identity, found = READ[fmt](path)

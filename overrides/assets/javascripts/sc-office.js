@@ -54,14 +54,13 @@
   /* The blank document `href` links to, as bytes, from its script (`window.scTemplates`). */
   function template(href) {
     const key = href.split("/").pop().split(/[?#]/)[0], have = () => (window.scTemplates || {})[key];
-    if (have()) return Promise.resolve(have());
-    loading[key] = loading[key] || new Promise((ok, ko) => {
+    loading[key] = loading[key] || (have() ? Promise.resolve(have()) : new Promise((ok, ko) => {
       const s = document.createElement("script");
       s.src = `${href}.js`;
       s.onload = () => (have() ? ok(have()) : ko(new Error(key)));
       s.onerror = () => { delete loading[key]; s.remove(); ko(new Error(key)); };
       document.body.appendChild(s);
-    });
+    }));
     return loading[key].then((b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
   }
   /* What the page's form holds, as scOfficeFill wants it. */
