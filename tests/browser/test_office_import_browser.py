@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from tests.browser.test_worksheets_browser import message, open_ws, stored
+from tests.browser.test_worksheets_browser import DIAGNOSIS, message, open_ws, stored
 from tests.outputs.libreoffice import convert_all
 from tests.outputs.office_answers import copy_last_row, fill_docx, fill_odt
 
@@ -67,7 +67,7 @@ def test_an_office_file_imports_through_the_preview(page, server, data, resaved,
     assert page.evaluate("window.__xss === undefined")
 
 
-@pytest.mark.parametrize("fmt", sorted(FILLS))
+@pytest.mark.parametrize("fmt", [*sorted(FILLS), "pdf"])
 def test_another_worksheets_file_is_refused(page, server, site, data, fmt):
     open_ws(page, server)
     page.set_input_files(".sc-ws__file", str(_blank(site, "p0-s1", fmt)))
@@ -85,3 +85,37 @@ def test_a_document_that_is_no_worksheet_is_refused(page, server, data, tmp_path
     page.set_input_files(".sc-ws__file", str(path))
     page.wait_for_selector(".sc-ws__alert:not(:empty)")
     assert page.text_content(".sc-ws__alert") == message(data, "import_office_foreign")
+
+
+def _filled_pdf(site: Path, tmp_path: Path) -> Path:
+    """The p1-s1 PDF filled as a PDF reader would: text, a list's choice, a "tick one"."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(_blank(site, "p1-s1", "pdf")))
+    writer.update_page_form_field_values(None, {"strengths": f"{TEXT}\rsecond line", "benchmark_1_city": "Ghent",
+                                                "benchmark_1_outcome": "failure", "departments": "/4"}, auto_regenerate=None)
+    path = tmp_path / "p1-s1.pdf"
+    writer.write(path)
+    return path
+
+
+def test_a_filled_pdf_imports_with_pdfjs(page, server, site, tmp_path):
+    open_ws(page, server)
+    page.set_input_files(".sc-ws__file", str(_filled_pdf(site, tmp_path)))
+    page.click('[data-sc-import="go"]')
+    page.wait_for_selector(".sc-ws__status:has-text('imported')")
+    saved = stored(page)
+    assert saved["strengths"] == f"{TEXT}\nsecond line" and saved["departments"] == "4"
+    assert saved["benchmark_1_city"] == "Ghent" and saved["benchmark_1_outcome"] == "failure"
+    assert page.evaluate("window.__xss === undefined")
+
+
+def test_from_file_the_page_says_a_pdf_cannot_be_read_and_points_to_the_office_files(browser, site, data, tmp_path):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((site / "en" / DIAGNOSIS).as_uri())
+    page.wait_for_selector(".sc-ws[data-sc-loaded]")
+    page.set_input_files(".sc-ws__file", str(_filled_pdf(site, tmp_path)))
+    page.wait_for_selector(".sc-ws__alert:not(:empty)")
+    assert page.text_content(".sc-ws__alert") == message(data, "import_pdf_offline")
+    context.close()

@@ -292,16 +292,23 @@ def test_a_vendored_library_a_chunk_needs_ships_as_its_authors_built_it(tmp_path
     assert out.get_file_from_path(made.path).content_string == f"/* lib.min.js */\n{lib}\n/* sc-w.js */\nvar w=1;\n"
 
 
-def test_the_vendored_zip_library_is_the_locked_release():
-    """fflate (overrides/assets/vendor) is the file of the version package.json pins, with its licence."""
-    root = ROOT
-    pinned = json.loads((root / "package.json").read_text(encoding="utf-8"))["devDependencies"]["fflate"]
-    module = root / "node_modules" / "fflate"
-    need(module.is_dir(), "node_modules/fflate is missing: run npm ci (make test does)")
+VENDORED = {  # package -> (file in overrides/assets/vendor, its source in the package)
+    "fflate": [("fflate.min.js", "umd/index.js"), ("fflate-LICENSE.txt", "LICENSE")],
+    "pdfjs-dist": [("pdfjs/pdf.min.mjs", "build/pdf.min.mjs"), ("pdfjs/pdf.worker.min.mjs", "build/pdf.worker.min.mjs"),
+                   ("pdfjs/LICENSE.txt", "LICENSE")],
+}
+
+
+@pytest.mark.parametrize("package", sorted(VENDORED))
+def test_the_vendored_libraries_are_the_locked_releases(package):
+    """fflate (the office files' zip) and pdf.js (a filled PDF's fields), shipped from
+    overrides/assets/vendor, are the files of the versions package.json pins, with their licences."""
+    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"][package]
+    module = ROOT / "node_modules" / package
+    need(module.is_dir(), f"node_modules/{package} is missing: run npm ci (make test does)")
     assert json.loads((module / "package.json").read_text(encoding="utf-8"))["version"] == pinned
-    vendor = root / "overrides" / "assets" / "vendor"
-    assert (vendor / "fflate.min.js").read_bytes() == (module / "umd" / "index.js").read_bytes()
-    assert (vendor / "fflate-LICENSE.txt").read_bytes() == (module / "LICENSE").read_bytes()
+    for shipped, source in VENDORED[package]:
+        assert (ROOT / "overrides" / "assets" / "vendor" / shipped).read_bytes() == (module / source).read_bytes(), shipped
 
 
 @pytest.mark.parametrize("wanted, js, problem", [

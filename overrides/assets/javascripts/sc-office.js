@@ -7,7 +7,10 @@
   "use strict";
   const core = window.scOfficeCore, writer = window.scOfficeFill, zip = window.fflate;
   if (!core || !writer || !zip) return;
-  const KIND = /\.(docx|odt)$/i;
+  const KIND = /\.(docx|odt|pdf)$/i, me = document.currentScript;
+  // pdf.js (vendored beside fflate) reads a filled PDF's fields; an ES module, so it loads
+  // only over http(s): a page opened from file:// may import no module.
+  const PDFJS = me && me.src ? new URL("../vendor/pdfjs/", me.src).href : "";
 
   /* What the page's form can hold, as scOfficeCore.answers wants it. */
   function spec(form) {
@@ -31,10 +34,28 @@
     const doc = new DOMParser().parseFromString(new TextDecoder().decode(bytes), "application/xml");
     return doc.getElementsByTagName("parsererror").length ? null : doc;
   }
+  /* A filled PDF's identity (its Info entries) and places (its fields, named after them). */
+  function pdfFile(buffer) {
+    if (location.protocol === "file:" || !PDFJS) return Promise.resolve({ error: "import_pdf_offline" });
+    return import(`${PDFJS}pdf.min.mjs`).then((lib) => {
+      lib.GlobalWorkerOptions.workerSrc = `${PDFJS}pdf.worker.min.mjs`;
+      return lib.getDocument({ data: new Uint8Array(buffer), isEvalSupported: false, disableFontFace: true }).promise;
+    }).then((doc) => Promise.all([doc.getMetadata(), doc.getFieldObjects()]).then(([meta, fields]) => {
+      const places = {};
+      Object.keys(fields || {}).forEach((name) => fields[name].forEach((f) => {
+        if (f.type === "text" || f.type === "combobox" || f.type === "listbox") places[name] = { lines: String(f.value || "").split(/\r\n|\r|\n/) };
+        else if (f.type === "checkbox") places[name] = { box: Boolean(f.value) && f.value !== "Off" };
+        else if (f.type === "radiobutton" && f.value && f.value !== "Off") places[`${name}_${f.value}`] = { box: true };
+      }));
+      doc.destroy();
+      return { identity: (meta.info && meta.info.Custom) || {}, places: places, added: {} };
+    }), () => ({ error: "import_bad" }));
+  }
   /* Resolves to {text} (an answers file for scImport), or {error, sheet} (a message key of
      ws.msg, and the worksheet the file is of), with `skipped` names. */
   function read(file, form, sheet) {
     const kind = (KIND.exec(file.name) || [])[1].toLowerCase();
+    if (kind === "pdf") return file.arrayBuffer().then(pdfFile).then((found) => finish(found, file, form, sheet));
     return file.arrayBuffer().then((buffer) => {
       let parts;
       try {
@@ -43,11 +64,15 @@
       } catch (e) { return { error: "import_bad" }; }
       const [main, ident] = core.PARTS[kind].map((name) => parse(parts[name]));
       if (!main) return { error: "import_bad" };
-      const found = core.read(kind, main, ident), why = core.problem(found.identity, sheet);
-      if (why) return { error: "import_" + why, sheet: found.identity["sc-worksheet"] || "" };
-      const got = core.answers(found.places, spec(form), found.added);
-      return { text: JSON.stringify(core.exportData(found.identity, got.values, file.lastModified || Date.now())), skipped: got.skipped };
+      return finish(core.read(kind, main, ident), file, form, sheet);
     }, () => ({ error: "import_bad" }));
+  }
+  function finish(found, file, form, sheet) {
+    if (found.error) return found;
+    const why = core.problem(found.identity, sheet);
+    if (why) return { error: "import_" + why, sheet: found.identity["sc-worksheet"] || "" };
+    const got = core.answers(found.places, spec(form), found.added);
+    return { text: JSON.stringify(core.exportData(found.identity, got.values, file.lastModified || Date.now())), skipped: got.skipped };
   }
 
   const loading = {};

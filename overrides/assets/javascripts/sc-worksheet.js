@@ -211,13 +211,13 @@
       const b = e.target.closest("[data-sc-action]");
       if (b && actions[b.getAttribute("data-sc-action")]) actions[b.getAttribute("data-sc-action")]();
     });
-    // A JSON answers file, or a DOCX or ODT of this worksheet filled in Word or LibreOffice,
+    // A JSON answers file, or this worksheet's DOCX, ODT or PDF filled outside the browser,
     // which sc-office.js turns into one: the same preview, then the same merge.
     file.addEventListener("change", () => {
       const chosen = file.files[0];
       file.value = "";
       if (!chosen) return;
-      const office = /\.(docx|odt)$/i.test(chosen.name);
+      const office = /\.(docx|odt|pdf)$/i.test(chosen.name);
       const source = office ? window.scLoad("sc-office").then(() => window.scOffice.read(chosen, form, id)) : Promise.resolve({ file: chosen });
       Promise.all([window.scLoad("sc-import"), source]).then(([, got]) => {
         if (got.error) { say(fill(msg[got.error], { sheet: got.sheet }), true); return; }

@@ -17,7 +17,7 @@ MESSAGES = ("saved", "restored",
             "last_saved", "never_saved", "last_exported", "never_exported", "persist_granted", "persist_denied",
             "remind", "remind_dismiss", "lost", "lost_restore", "lost_drop",
             "row_add", "row_remove", "row_removed", "row_added", "confirm_clear", "cleared",
-            "import_office_foreign", "import_office_other", "import_skipped",  # sc-office.js's
+            "import_office_foreign", "import_office_other", "import_skipped", "import_pdf_offline",  # sc-office.js's
             "download_ready", "download_dropped", "download_failed") + STORE_MESSAGES
 
 

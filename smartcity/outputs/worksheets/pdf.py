@@ -12,6 +12,7 @@ import io
 import logging
 from pathlib import Path
 
+import pikepdf
 from pypdf import PdfReader, PdfWriter
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
@@ -41,4 +42,6 @@ def write(v: SheetView, target: Path, fonts: dict[str, Path]) -> None:
     writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     pdf = open_pdf(writer)
     finish(pdf, v.title, v.lang, v.header.organisation)
+    for name, value in v.identity().items():  # what an import checks, as the office files say it
+        pdf.docinfo[pikepdf.Name(f"/{name}")] = pikepdf.String(value)
     save(pdf, target)
