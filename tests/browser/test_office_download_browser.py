@@ -14,6 +14,7 @@ from lxml import etree
 
 from tests.browser.test_office_import_browser import TEXT
 from tests.browser.test_worksheets_browser import message, open_ws, stored
+from tests.outputs.docx_checks import problems
 from tests.outputs.libreoffice import convert_all
 from tests.outputs.office_answers import read_docx, read_odt
 from tests.outputs.pdf_readers import pdftotext
@@ -56,6 +57,7 @@ def test_my_answers_as_a_document(page, server, data, tmp_path, fmt):
     assert found["departments_4"] is True and found["departments_3"] is False
     assert "benchmark_5_city" in found  # the page's five rows and its sixth
     if fmt == "docx":
+        assert problems(path) == []  # no repair prompt: the proxies of docx_checks.py
         doc = Document(str(path))  # python-docx opens it; headings, language and header rows kept
         assert [p.style.name for p in doc.paragraphs if p.style.name.startswith("Heading")][:2] == ["Heading 1", "Heading 2"]
         with zipfile.ZipFile(path) as z:
