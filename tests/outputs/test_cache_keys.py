@@ -69,3 +69,18 @@ def test_a_change_in_any_hashed_module_changes_the_key(tmp_path, monkeypatch):
         monkeypatch.undo()
         cache.generator_hash.cache_clear()
     assert cache.generator_hash() == before
+
+
+def test_fonts_made_side_by_side_on_a_cold_cache_do_not_collide(tmp_path):
+    """Two builds (the two languages) cut the same fonts into an empty cache at once: each
+    writes its own temporary file, so neither finds its file renamed away by the other."""
+    from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+
+    from smartcity.outputs.worksheets.fonts import subset_fonts
+
+    folder = tmp_path / "fonts"
+    with ProcessPoolExecutor(max_workers=2) as procs, ThreadPoolExecutor(max_workers=2) as threads:
+        made = [f.result() for f in [procs.submit(subset_fonts, folder) for _ in range(2)]
+                + [threads.submit(subset_fonts, folder) for _ in range(2)]]
+    assert all(m == made[0] for m in made) and all(p.is_file() for p in made[0].values())
+    assert not list(folder.glob("*.tmp")) and not list(folder.glob(".*.tmp"))

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import shutil
 import subprocess
+import threading
 from pathlib import Path
 
 from fontTools import subset
@@ -76,7 +78,9 @@ def subset_fonts(folder: Path) -> dict[str, Path]:
             subsetter = subset.Subsetter(options)
             subsetter.populate(unicodes=UNICODES)
             subsetter.subset(font)
-            tmp = target.with_suffix(".tmp")
+            # Builds side by side (the two languages, on a cold cache) make the same font: each
+            # writes its own file, and the last rename wins with the same bytes.
+            tmp = target.with_name(f".{target.stem}.{os.getpid()}.{threading.get_ident()}.tmp")
             font.save(tmp)
             tmp.replace(target)
         out[style] = target
