@@ -6,8 +6,8 @@ const assert = require("node:assert/strict");
 const { DOMParser, XMLSerializer } = require("@xmldom/xmldom");
 const { classic } = require("./classic.js");
 
-const fill = classic("sc-office-fill.js").scOfficeFill;
 const read = classic("sc-office-core.js").scOfficeCore;
+const fill = classic("sc-office-fill.js", { scOfficeCore: read }).scOfficeFill;
 const xml = (text) => new DOMParser().parseFromString(text, "application/xml");
 const again = (doc) => xml(new XMLSerializer().serializeToString(doc));  // what the zip would hold
 

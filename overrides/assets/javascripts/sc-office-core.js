@@ -18,6 +18,9 @@
   const TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
   const FORM = "urn:oasis:names:tc:opendocument:xmlns:form:1.0";
   const META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0";
+  const TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
+  const CELL = /^(.+)_(\d+)_([^_]+)$/;  // a cell of a table with numbered rows: <table>_<row>_<column>
+  const place = (bookmark) => bookmark.replace(/__/g, "-");  // a DOCX bookmark's answer place (view.bookmark_name)
   // The parts each format is read from: answers, then identity.
   const PARTS = { docx: ["word/document.xml", "docProps/custom.xml"], odt: ["content.xml", "meta.xml"] };
 
@@ -64,7 +67,7 @@
   function docxPlaces(doc) {
     const out = {};
     all(doc, W, "bookmarkStart").forEach((mark) => {
-      const name = (mark.getAttributeNS(W, "name") || "").replace(/__/g, "-");
+      const name = place(mark.getAttributeNS(W, "name") || "");
       if (!name || name in out) return;
       const holder = up(mark, W, "sdt");
       let box = holder ? all(holder, W14, "checked")[0] : null;
@@ -99,19 +102,17 @@
   function docxTables(doc) {
     const direct = (node, name) => Array.prototype.filter.call(node.childNodes, (c) => is(c, W, name));
     return all(doc, W, "tbl").map((tbl) => direct(tbl, "tr").map((tr) => direct(tr, "tc").map((tc) => ({
-      names: all(tc, W, "bookmarkStart").map((m) => (m.getAttributeNS(W, "name") || "").replace(/__/g, "-")),
+      names: all(tc, W, "bookmarkStart").map((m) => place(m.getAttributeNS(W, "name") || "")),
       lines: all(tc, W, "p").filter((p) => up(p, W, "tc") === tc).map(wordLine)
     }))));
   }
   function odtTables(doc) {
-    const TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
     return all(doc, TABLE, "table").map((t) => all(t, TABLE, "table-row").filter((r) => up(r, TABLE, "table") === t)
       .map((r) => all(r, TABLE, "table-cell").filter((c) => up(c, TABLE, "table-row") === r).map((c) => ({
         names: all(c, TEXT, "section").map((x) => x.getAttributeNS(TEXT, "name")),
         lines: all(c, TEXT, "p").map(odfLine)
       }))));
   }
-  const CELL = /^(.+)_(\d+)_([^_]+)$/;  // a cell of a table with numbered rows: <table>_<row>_<column>
   /* Rows a person added to a table with numbered rows (a row copied in Word carries no answer
      place of its own, or only those of the row it copies): {table: [{column: lines}]}. */
   function addedRows(tables, places) {
@@ -228,5 +229,9 @@
     return { format: "sc-answers", version: 1, edition: ident["sc-edition"], exported: new Date(when).toISOString(), worksheets: worksheets };
   }
 
-  return { PARTS: PARTS, read: read, answers: answers, problem: problem, exportData: exportData };
+  return {
+    PARTS: PARTS, read: read, answers: answers, problem: problem, exportData: exportData,
+    // What the filler (sc-office-fill.js) shares: the formats' names and the tree walking.
+    NS: { W: W, W14: W14, TEXT: TEXT, TABLE: TABLE, FORM: FORM }, CELL: CELL, all: all, up: up, place: place
+  };
 });

@@ -6,30 +6,21 @@
    from the last, removed ones dropped), and the places keep their names, so the document can
    be filled further and imported back. */
 (function (root, factory) {
-  const core = factory();
+  // In the page after scOfficeCore (the same chunk); in Node (tests/js) beside it.
+  const core = factory(root.scOfficeCore || (typeof require === "function" ? require("./sc-office-core.js") : undefined));
   if (typeof module === "object" && module.exports) module.exports = core;
   else root.scOfficeFill = core;
-})(typeof self !== "undefined" ? self : this, function () {
+})(typeof self !== "undefined" ? self : this, function (office) {
   "use strict";
-  const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-  const W14 = "http://schemas.microsoft.com/office/word/2010/wordml";
-  const TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
-  const TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
-  const FORM = "urn:oasis:names:tc:opendocument:xmlns:form:1.0";
+  const { W, W14, TEXT, TABLE, FORM } = office.NS, { CELL, all, up } = office;
   const XML = "http://www.w3.org/XML/1998/namespace";
-  const CELL = /^(.+)_(\d+)_([^_]+)$/;
   // What XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/U+FFFF).
   const UNSAFE = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
   const BOX_ON = "\u2612";
 
-  const all = (node, ns, name) => Array.prototype.slice.call(node.getElementsByTagNameNS(ns, name));
-  function up(node, ns, name) {
-    for (let n = node.parentNode; n && n.nodeType === 1; n = n.parentNode) if (n.namespaceURI === ns && n.localName === name) return n;
-    return null;
-  }
   const after = (node, added) => node.parentNode.insertBefore(added, node.nextSibling);
   const wName = (name) => name.replace(/-/g, "__");  // view.bookmark_name
-  const unWName = (name) => name.replace(/__/g, "-");
+  const unWName = office.place;
 
   /* The text as lines, without what XML cannot hold; `counter.dropped` counts what went. */
   function lines(text, counter) {
