@@ -22,12 +22,16 @@
       else if (e.tagName === "SELECT") texts[e.name] = Array.prototype.filter.call(e.options, (o) => o.value).map((o) => ({ value: o.value, label: o.text }));
       else texts[e.name] = null;
     });
-    const tables = {};
+    return { texts: texts, boxes: boxes, tables: rows(form) };
+  }
+  /* Each table with numbered rows: its row ids, in the page's order. */
+  function rows(form) {
+    const out = {};
     Array.prototype.forEach.call(form.querySelectorAll("table[data-sc-table]"), (t) => {
       const ids = Array.prototype.map.call(t.querySelectorAll("tr[data-sc-row]"), (r) => r.getAttribute("data-sc-row"));
-      if (ids.length) tables[t.getAttribute("data-sc-table")] = ids;
+      if (ids.length) out[t.getAttribute("data-sc-table")] = ids;
     });
-    return { texts: texts, boxes: boxes, tables: tables };
+    return out;
   }
   function parse(bytes) {
     if (!bytes) return null;
@@ -90,7 +94,7 @@
   }
   /* What the page's form holds, as scOfficeFill wants it. */
   function answers(form) {
-    const texts = {}, boxes = {}, rows = {};
+    const texts = {}, boxes = {};
     Array.prototype.forEach.call(form.elements, (e) => {
       if (!e.name) return;
       if (e.type === "checkbox") { if (e.checked) boxes[e.name] = true; }
@@ -98,11 +102,7 @@
       else if (e.tagName === "SELECT") { if (e.value) texts[e.name] = e.options[e.selectedIndex].text; }
       else if (e.value) texts[e.name] = e.value;
     });
-    Array.prototype.forEach.call(form.querySelectorAll("table[data-sc-table]"), (t) => {
-      const ids = Array.prototype.map.call(t.querySelectorAll("tr[data-sc-row]"), (r) => r.getAttribute("data-sc-row"));
-      if (ids.length) rows[t.getAttribute("data-sc-table")] = ids;
-    });
-    return { texts: texts, boxes: boxes, rows: rows };
+    return { texts: texts, boxes: boxes, rows: rows(form) };
   }
   const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
   /* The filled document from the blank one at `href`: resolves to {blob, dropped}. */
@@ -119,5 +119,5 @@
       return { blob: new Blob([zip.zipSync(out, { level: 6 })], { type: type }), dropped: done.dropped };
     });
   }
-  window.scOffice = { read: read, write: write, handles: (file) => KIND.test(file.name) };
+  window.scOffice = { read: read, write: write };
 })();

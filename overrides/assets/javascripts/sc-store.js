@@ -217,10 +217,12 @@
     if (!s || !s.persist) return Promise.resolve("unsupported");
     return s.persisted().then((yes) => (yes ? true : s.persist())).then((yes) => (yes ? "granted" : "denied"), () => "unsupported");
   }
-  // Offer a file to the reader; worksheets and self-assessment share it.
-  function download(data, name) {
+  // Offer a file to the reader (an answers file, or a filled document); worksheets and
+  // self-assessment share it.
+  function download(data, name) { offer(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }), name); }
+  function offer(blob, name) {
     const a = document.createElement("a");
-    a.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
+    a.href = URL.createObjectURL(blob);
     a.download = name;
     document.body.appendChild(a);
     a.click();
@@ -232,7 +234,7 @@
     get status() { return status; },
     get reason() { return reason; },
     unit: unit, read: read, write: write, ids: ids, dump: dump, parse: parse, plan: plan, apply: apply,
-    meta: meta, setMeta: setMeta, lost: lost, persist: persist, download: download, stash: stash,
+    meta: meta, setMeta: setMeta, lost: lost, persist: persist, download: download, offer: offer, stash: stash,
     fileName: (what) => core.fileName(edition, what, new Date()),
     idle: () => inflight.then(() => null, () => null),
     subscribe: (fn) => { listeners.push(fn); }

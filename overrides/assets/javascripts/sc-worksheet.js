@@ -195,12 +195,7 @@
       const link = q(`.sc-ws__downloads a[data-sc-format="${kind}"]`);
       if (!link) return Promise.resolve();
       return save().then(() => window.scLoad("sc-office")).then(() => window.scOffice.write(kind, link.getAttribute("href"), form)).then((made) => {
-        const a = document.createElement("a");
-        a.href = URL.createObjectURL(made.blob);
-        a.download = store.fileName(id).replace(/\.json$/, `.${kind}`);
-        document.body.appendChild(a);
-        a.click();
-        setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+        store.offer(made.blob, store.fileName(id).replace(/\.json$/, `.${kind}`));
         say(made.dropped ? fill(msg.download_dropped, { n: made.dropped }) : msg.download_ready, Boolean(made.dropped));
       }, () => say(msg.download_failed, true));
     }
@@ -221,7 +216,7 @@
       const source = office ? window.scLoad("sc-office").then(() => window.scOffice.read(chosen, form, id)) : Promise.resolve({ file: chosen });
       Promise.all([window.scLoad("sc-import"), source]).then(([, got]) => {
         if (got.error) { say(fill(msg[got.error], { sheet: got.sheet }), true); return; }
-        const skipped = (got.skipped || []).map(labelOf).join(" ; ");
+        const skipped = (got.skipped || []).map(labelOf).join(" · ");  // as labelOf joins a cell's names
         window.scImport.start(got.file || new Blob([got.text]), q(".sc-import"), msg, say, () => {},
           skipped ? fill(msg.import_skipped, { n: got.skipped.length, what: skipped }) : "");
       }, () => say(msg.import_failed, true));
