@@ -14,6 +14,7 @@ from smartcity.model.traversal import full_checklist_groups
 from smartcity.pages.registry import Ctx, macro
 from smartcity.render.store_messages import STORE_MESSAGES
 from smartcity.render.env import render
+from smartcity.render.dates import date_words
 
 STATES = ("todo", "started", "done")
 # Strings of the script: assess.msg.* plus the worksheets' storage and import messages,
@@ -36,11 +37,7 @@ def config(data: Any, lang: str) -> dict[str, Any]:
     return {
         "msg": messages(data, lang),
         "items": [[item.id, item.step] for item in data.checklist.items],
-        "date": {
-            "format": data.t("date.format", lang),
-            "day1": data.t("date.day1", lang),
-            "months": [data.t(f"date.month.{m}", lang) for m in range(1, 13)],
-        },
+        "date": date_words(data, lang),
     }
 
 

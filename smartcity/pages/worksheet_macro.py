@@ -5,7 +5,8 @@ The renderers and generators live in the `worksheets` package.
 from __future__ import annotations
 
 from smartcity.outputs.worksheets.build import downloads
-from smartcity.outputs.worksheets.html import render_form, render_index
+from smartcity.outputs.worksheets.dossier_view import dossier_view
+from smartcity.outputs.worksheets.html import render_dossier, render_form, render_index
 from smartcity.outputs.worksheets.load import load_cached
 from smartcity.outputs.worksheets.view import view
 
@@ -37,3 +38,12 @@ def worksheets_index(ctx: Ctx) -> str:
     sheets = load_cached(ctx.data)
     views = [view(ctx.data, s, ctx.lang) for s in sheets.values()]
     return render_index(ctx.data, ctx.lang, views, downloads(ctx.data, ctx.lang), ctx.url)
+
+
+@macro
+def dossier(ctx: Ctx) -> str:
+    """The strategy dossier: its cover (the municipality's name and the date, saved with the
+    answers) and the buttons that build it as DOCX or ODT from every worksheet's answers."""
+    sheets = load_cached(ctx.data)
+    d = dossier_view(ctx.data, ctx.lang, [view(ctx.data, s, ctx.lang) for s in sheets.values()])
+    return render_dossier(ctx.data, ctx.lang, d, downloads(ctx.data, ctx.lang)[d.id], ctx.url, ctx.edition)

@@ -11,3 +11,9 @@ def format_date(data: Any, value: datetime.date, lang: str) -> str:
     month = data.t(f"date.month.{value.month}", lang)
     return (data.t("date.format", lang)
             .replace("{d}", day).replace("{m}", month).replace("{y}", str(value.year)))
+
+
+def date_words(data: Any, lang: str) -> dict[str, Any]:
+    """The same words for a script that writes dates (sc-assessment-core.js dateParts)."""
+    return {"format": data.t("date.format", lang), "day1": data.t("date.day1", lang),
+            "months": [data.t(f"date.month.{m}", lang) for m in range(1, 13)]}

@@ -62,7 +62,8 @@ def test_ninety_downloads_and_the_office_files_as_script_data(site, views):
     files = sorted(p.name for lang in LANGS for p in (site / lang / SUBDIR).iterdir())
     documents = sorted(v.filename(f) for v in views.values() for f in FORMATS)
     scripts = sorted(f"{v.filename(f)}.js" for v in views.values() for f in ("docx", "odt"))
-    assert files == sorted(documents + scripts) and len(documents) == 90
+    dossier = [f"dossier.{lang}.{f}.js" for lang in LANGS for f in ("docx", "odt")]  # its templates: scripts only
+    assert files == sorted(documents + scripts + dossier) and len(documents) == 90
     for (lang, _), v in views.items():  # each script holds its document's bytes, under its name
         for fmt in ("docx", "odt"):
             text = (site / lang / SUBDIR / f"{v.filename(fmt)}.js").read_text(encoding="ascii")
@@ -135,23 +136,24 @@ def test_odt_headings_and_tables(site, views, lang):
 
 
 def test_cache_skips_unchanged_worksheets(data, tmp_path: Path):
-    """Cold: every document is made. Again: none. One definition changed: only its three."""
+    """Cold: every document is made. Again: none. One definition changed: only its three, and
+    the dossier's two templates, which hold every worksheet."""
     folder = tmp_path / "defs"
     folder.mkdir()
     for id_ in ("p0-s1", "p3-s3"):
         shutil.copy(FOLDER / f"{id_}.yml", folder)
     out = tmp_path / "cache"
     first = generate(data, "en", load_worksheets(data, folder), out)
-    assert len(first.built) == 6 and not first.reused
+    assert len(first.built) == 6 + 2 and not first.reused
     again = generate(data, "en", load_worksheets(data, folder), out)
-    assert not again.built and len(again.reused) == 6
+    assert not again.built and len(again.reused) == 6 + 2
     path = folder / "p3-s3.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("Gaps and decisions", "Gaps and choices"), encoding="utf-8")
     changed = generate(data, "en", load_worksheets(data, folder), out)
-    assert sorted(changed.built) == sorted(d.path.name for d in changed.downloads["p3-s3"])
+    assert sorted(changed.built) == sorted(d.path.name for d in changed.downloads["p3-s3"] + changed.downloads["dossier"])
     assert len(changed.reused) == 3
     # The replaced documents are pruned; publishing copies exactly the current ones.
-    assert len(list(out.glob("*.en.*"))) == 6
+    assert len(list(out.glob("*.en.*"))) == 6 + 2
     site = tmp_path / "site"
     written = publish(site, changed.downloads)
     assert sorted(p.name for p in written) == sorted(p.name for p in (site / SUBDIR).iterdir())
@@ -191,17 +193,19 @@ def test_a_deferring_build_keeps_the_published_copy_of_a_changed_worksheet(data,
     shutil.copy(FOLDER / "p3-s3.yml", folder)
     out, site = tmp_path / "cache", tmp_path / "site"
     publish(site, generate(data, "en", load_worksheets(data, folder), out).downloads)
-    published = {p.name: p.read_bytes() for p in (site / SUBDIR).iterdir() if p.suffix != ".js"}
+    published = {p.name: p.read_bytes() for p in (site / SUBDIR).iterdir()
+                 if p.suffix != ".js" or p.name.startswith("dossier.")}
     path = folder / "p3-s3.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("Gaps and decisions", "Gaps and choices"), encoding="utf-8")
     deferred = generate(data, "en", load_worksheets(data, folder), out, published=site / SUBDIR)
-    assert not deferred.built and sorted(deferred.deferred) == sorted(published)
+    assert not deferred.built
+    assert sorted(deferred.deferred) == sorted(n.removesuffix(".js") for n in published)
     assert all(d.path.parent == site / SUBDIR and d.size == len(published[d.filename])
                for d in deferred.downloads["p3-s3"])
     publish(site, deferred.downloads)  # the stale copies stay as they were
-    assert {p.name: p.read_bytes() for p in (site / SUBDIR).iterdir() if p.suffix != ".js"} == published
+    assert {n: (site / SUBDIR / n).read_bytes() for n in published} == published
     full = generate(data, "en", load_worksheets(data, folder), out)
-    assert len(full.built) == 3
+    assert len(full.built) == 3 + 2
     publish(site, full.downloads)
     assert Document(str(site / SUBDIR / "p3-s3-adjusting-the-plan.en.docx")).core_properties.title == "Gaps and choices"
 

@@ -99,13 +99,20 @@
       return found;
     }).filter((t) => t.id);
   }
-  function wordRows(doc, rowsOf) {
+  /* A control's tag: what names the dossier's places (bookmarks name a worksheet's). */
+  function tagOf(sdt) {
+    const props = all(sdt, W, "sdtPr")[0], tag = props ? all(props, W, "tag")[0] : null;
+    return tag ? tag.getAttributeNS(W, "val") : "";
+  }
+  function wordRows(doc, rowsOf, byTag) {
     let top = 0;
     all(doc, W, "bookmarkStart").concat(all(doc, W, "id")).forEach((el) => {
       top = Math.max(top, Number(el.getAttributeNS(W, "id")) || 0, Number(el.getAttributeNS(W, "val")) || 0);
     });
     const next = () => ++top, swap = (text, from, rid) => text.replace(`_${from}_`, `_${rid}_`);
-    numbered(doc, W, "tbl", "tr", (tbl) => all(tbl, W, "bookmarkStart"), (m) => unWName(m.getAttributeNS(W, "name") || ""))
+    const places = byTag ? (tbl) => all(tbl, W, "sdt") : (tbl) => all(tbl, W, "bookmarkStart");
+    const nameOf = byTag ? tagOf : (m) => unWName(m.getAttributeNS(W, "name") || "");
+    numbered(doc, W, "tbl", "tr", places, nameOf)
       .forEach((t) => rowsOf[t.id] && lay(t.rows, rowsOf[t.id], (row, from, rid) => {
         all(row, W, "bookmarkStart").forEach((m) => m.setAttributeNS(W, "w:name", wName(swap(unWName(m.getAttributeNS(W, "name")), from, rid))));
         all(row, W, "tag").forEach((tag) => tag.setAttributeNS(W, "w:val", swap(tag.getAttributeNS(W, "val"), from, rid)));
@@ -114,11 +121,12 @@
       }, (row, label, n) => all(row, W, "alias").forEach((a) => a.setAttributeNS(W, "w:val", relabel(a.getAttributeNS(W, "val"), label, n + 1))),
       (row) => all(all(row, W, "tc")[0], W, "t")[0]));
   }
-  function fillDocx(doc, answers) {
+  function fillDocx(doc, answers, byTag) {
     const counter = { dropped: 0 };
-    wordRows(doc, answers.rows || {});
-    all(doc, W, "bookmarkStart").forEach((mark) => {
-      const name = unWName(mark.getAttributeNS(W, "name") || ""), sdt = mark.nextSibling;
+    wordRows(doc, answers.rows || {}, byTag);
+    const places = byTag ? all(doc, W, "sdt").map((sdt) => [tagOf(sdt), sdt])
+      : all(doc, W, "bookmarkStart").map((mark) => [unWName(mark.getAttributeNS(W, "name") || ""), mark.nextSibling]);
+    places.forEach(([name, sdt]) => {
       if (!sdt || sdt.localName !== "sdt") return;
       if (answers.boxes[name]) wordBox(sdt);
       else if (typeof answers.texts[name] === "string" && answers.texts[name] !== "") wordText(doc, sdt, answers.texts[name], counter);
@@ -170,7 +178,10 @@
   }
 
   /* `answers`: {texts: {place: text}, boxes: {place: true}, rows: {table: [row ids in order]}}.
+     `how.by`: "tag" where a DOCX names its places by its controls' tags (the dossier's).
      Returns {dropped}: how many characters XML could not carry. */
-  function fill(kind, doc, answers) { return kind === "docx" ? fillDocx(doc, answers) : fillOdt(doc, answers); }
+  function fill(kind, doc, answers, how) {
+    return kind === "docx" ? fillDocx(doc, answers, Boolean(how && how.by === "tag")) : fillOdt(doc, answers);
+  }
   return { fill: fill, UNSAFE: UNSAFE };
 });

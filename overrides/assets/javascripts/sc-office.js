@@ -106,18 +106,21 @@
   }
   const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
   /* The filled document from the blank one at `href`: resolves to {blob, dropped}. */
-  function write(kind, href, form) {
+  function write(kind, href, form) { return make(kind, href, (doc) => writer.fill(kind, doc, answers(form))); }
+  /* The document at `href` with its main part changed by `change(doc)`, which returns
+     {dropped, ...}: resolves to {blob} and what `change` returned (the dossier's too). */
+  function make(kind, href, change) {
     return template(href).then((bytes) => {
       const files = zip.unzipSync(bytes), part = core.PARTS[kind][0];
       const doc = parse(files[part]);
-      const done = writer.fill(kind, doc, answers(form));
+      const done = change(doc);
       files[part] = new TextEncoder().encode(DECLARATION + new XMLSerializer().serializeToString(doc).replace(/^<\?xml[^>]*\?>\s*/, ""));
       // An ODT's "mimetype" stays first and stored, as the format requires; order is kept.
       const out = {};
       Object.keys(files).forEach((name) => { out[name] = name === "mimetype" ? [files[name], { level: 0 }] : files[name]; });
       const type = kind === "docx" ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : "application/vnd.oasis.opendocument.text";
-      return { blob: new Blob([zip.zipSync(out, { level: 6 })], { type: type }), dropped: done.dropped };
+      return Object.assign({}, done, { blob: new Blob([zip.zipSync(out, { level: 6 })], { type: type }) });
     });
   }
-  window.scOffice = { read: read, write: write };
+  window.scOffice = { read: read, write: write, make: make };
 })();

@@ -17,7 +17,9 @@ from typing import Any
 from smartcity.core.switches import downloads_enabled
 from smartcity.model.reads import Remembered
 
-from smartcity.outputs.worksheets import cache, odt, pdf, templates, word
+from smartcity.outputs.worksheets import cache, dossier_odt, dossier_word, odt, pdf, templates, word
+from smartcity.outputs.worksheets.dossier_view import ID as DOSSIER, DossierView, dossier_view
+from smartcity.outputs.worksheets.dossier_view import filename as dossier_filename
 from smartcity.outputs.worksheets.fonts import subset_fonts
 from smartcity.outputs.worksheets.load import load_cached
 from smartcity.outputs.worksheets.model import Worksheet
@@ -46,6 +48,11 @@ class Download:
         return MIME[self.fmt]
 
     @property
+    def published(self) -> bool:
+        """The dossier's template ships as script data only: it is no document to download."""
+        return self.sheet != DOSSIER
+
+    @property
     def url(self) -> str:
         """Relative to the language root."""
         return f"{SUBDIR}/{self.filename}"
@@ -60,10 +67,13 @@ class Result:
     seconds: float = 0.0
 
 
-def make(v: SheetView, fmt: str, target: Path, fonts: dict[str, Path]) -> None:
+def make(v: SheetView | DossierView, fmt: str, target: Path, fonts: dict[str, Path]) -> None:
     """Write one document (in a worker process when the build runs several)."""
-    writer = {"pdf": lambda p: pdf.write(v, p, fonts), "docx": lambda p: word.write(v, p),
-              "odt": lambda p: odt.write(v, p)}[fmt]
+    if isinstance(v, DossierView):
+        writer = {"docx": lambda p: dossier_word.write(v, p), "odt": lambda p: dossier_odt.write(v, p)}[fmt]
+    else:
+        writer = {"pdf": lambda p: pdf.write(v, p, fonts), "docx": lambda p: word.write(v, p),
+                  "odt": lambda p: odt.write(v, p)}[fmt]
     cache.store(writer, target)
 
 
@@ -80,16 +90,18 @@ def generate(data: Any, lang: str, sheets: dict[str, Worksheet] | None = None,
     if header.logo:
         embedded += Path(header.logo).read_bytes()
     result, todo = Result(), []
-    for sheet in sheets.values():
-        v = view(data, sheet, lang, header)
+    views = [view(data, sheet, lang, header) for sheet in sheets.values()]
+    for v in views + [dossier_view(data, lang, views, header)]:
         fingerprint = v.fingerprint()
-        for fmt in FORMATS:
+        for fmt in (templates.FORMATS if v.id == DOSSIER else FORMATS):
             target = cache.path_for(folder, cache.key(fingerprint, fmt, embedded), v.filename(fmt))
-            result.downloads.setdefault(sheet.id, []).append(Download(sheet.id, fmt, v.filename(fmt), target, 0))
+            result.downloads.setdefault(v.id, []).append(Download(v.id, fmt, v.filename(fmt), target, 0))
+            # What a published site holds of it: the document, or the dossier's script data.
+            stand_in = v.filename(fmt) if v.id != DOSSIER else templates.script_name(v.filename(fmt))
             if target.exists():
                 result.reused.append(target.name)
-            elif published is not None and (published / v.filename(fmt)).is_file():
-                result.downloads[sheet.id][-1] = Download(sheet.id, fmt, v.filename(fmt), published / v.filename(fmt), 0)
+            elif published is not None and (published / stand_in).is_file():
+                result.downloads[v.id][-1] = Download(v.id, fmt, v.filename(fmt), published / stand_in, 0)
                 result.deferred.append(v.filename(fmt))
             else:
                 todo.append((v, fmt, target))
@@ -118,8 +130,10 @@ def downloads(data: Any, lang: str, folder: Path = cache.FOLDER,
     sheets = load_cached(data)
     header = header_for(lang)
     if not downloads_enabled():  # SC_DOWNLOADS=0: links and names only, nothing generated
-        return {s.id: [Download(s.id, fmt, view(data, s, lang, header).filename(fmt), Path(), 0) for fmt in FORMATS]
-                for s in sheets.values()}
+        named = {s.id: [Download(s.id, fmt, view(data, s, lang, header).filename(fmt), Path(), 0) for fmt in FORMATS]
+                 for s in sheets.values()}
+        named[DOSSIER] = [Download(DOSSIER, fmt, dossier_filename(lang, fmt), Path(), 0) for fmt in templates.FORMATS]
+        return named
     memo_key = (lang, id(data), id(sheets), header, str(folder), str(published))
     known = _memo.get(memo_key)
     if known is not None and not all(d.path.exists() for ds in known.value.downloads.values() for d in ds):
@@ -149,6 +163,8 @@ def publish(site_dir: Path, items: dict[str, list[Download]]) -> list[Path]:
             old.unlink()
     written = []
     for name, d in wanted.items():
+        if not d.published:
+            continue
         out = target / name
         if out == d.path:  # a stale copy standing in for its document (generate's `published`)
             written.append(out)
@@ -158,6 +174,9 @@ def publish(site_dir: Path, items: dict[str, list[Download]]) -> list[Path]:
         written.append(out)
     for name, d in scripts.items():  # the blank DOCX and ODT as script data (templates.py)
         out = target / name
+        if out == d.path:  # the dossier's stale script standing in for it (generate's `published`)
+            written.append(out)
+            continue
         if not out.exists() or out.stat().st_mtime < d.path.stat().st_mtime:
             out.write_text(templates.script(d.filename, d.path.read_bytes()), encoding="ascii")
         written.append(out)

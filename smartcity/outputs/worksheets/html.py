@@ -5,12 +5,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from smartcity.render import fmt
+from smartcity.render.dates import date_words
 from smartcity.render.store_messages import STORE_MESSAGES
 from smartcity.edition.model import Edition
 from smartcity.render.env import relative, render
 
 from smartcity.outputs.worksheets.build import Download
-from smartcity.outputs.worksheets.view import SheetView
+from smartcity.outputs.worksheets.dossier_view import MARKS, OPEN, STATES, DossierView, entry, place
+from smartcity.outputs.worksheets.view import SheetView, bookmark_name
 
 # The script's messages (data/ui/worksheets.yml, ws.msg.*), rendered into the page as JSON.
 MESSAGES = ("saved", "restored",
@@ -59,3 +61,36 @@ def render_index(data: Any, lang: str, views: list[SheetView], items: dict[str, 
     """Every worksheet with its step and its downloads (format and size)."""
     rows = [(v, links(data, lang, items.get(v.id, []), here)) for v in views]
     return render("worksheet_index.html", data, lang, here, rows=rows)
+
+
+DOSSIER_MESSAGES = ("name_needed", "ready", "dropped", "failed", "saved")
+
+
+def dossier_config(data: Any, lang: str, d: DossierView, items: list[Download], here: str) -> dict[str, Any]:
+    """What sc-dossier.js needs: its strings, the templates (their script data sits beside
+    each name), and for each worksheet in guide order its marks and its choices' words (a
+    table's list answers are saved as values, and the document shows words)."""
+    texts = {key: data.t(f"ws.dossier.msg.{key}", lang) for key in DOSSIER_MESSAGES}
+    texts.update({key: data.t(f"ws.msg.{key}", lang) for key in STORE_MESSAGES})
+    typeset = data.languages.of(lang).typeset_text
+    return {
+        "id": d.id,
+        "msg": {k: typeset(t) for k, t in texts.items()},
+        "templates": {i.fmt: relative(i.url, here) for i in items},
+        "sheets": [{"id": v.id, "mark": bookmark_name(v.id), "entry": entry("ns", v.id),
+                    "choices": {f"{f.id}_{c.id}": {o.value: o.label for o in c.options}
+                                for s in v.sections for f in s.fields for c in f.columns if c.options}}
+                   for v in d.sheets],
+        "phases": [{"id": p.id, "items": [{"id": i.id, "unit": i.unit, "entries": {s: entry(s, i.id) for s in OPEN}}
+                                          for i in p.items]} for p in d.phases],
+        "marks": MARKS,
+        "places": {"cover": {k: place(d.id, k) for k in ("municipality", "date")},
+                   "status": {p.id: {s: place("status", p.id, s) for s in STATES} for p in d.phases}},
+        "date": date_words(data, lang),
+    }
+
+
+def render_dossier(data: Any, lang: str, d: DossierView, items: list[Download], here: str, edition: Edition) -> str:
+    """The dossier's cover form and buttons; the script builds the document."""
+    return render("worksheet_dossier.html", data, lang, here, d=d, store=edition.store_attributes,
+                  cfg=dossier_config(data, lang, d, items, here))

@@ -37,7 +37,7 @@ def _cell(style, text: str = "", para=None) -> TableCell:
 def _box(doc, st: Styles, places: Places, f: ViewField) -> None:
     """A one-cell table holding the answer's named section. A heading kept with next stays with a
     table, but LibreOffice lets it go when what follows starts a section."""
-    table = Table(name=f"box-{f.id}", stylename=st.table)
+    table = Table(name=f"{places.prefix}box-{f.id}", stylename=st.table)
     table.addElement(TableColumn(stylename=st.column(WIDTH)))
     row = TableRow(stylename=st.row(0.9 if f.type == "short" else 4.0))
     cell = TableCell(valuetype="string", stylename=st.cell(True, True))
@@ -49,7 +49,7 @@ def _box(doc, st: Styles, places: Places, f: ViewField) -> None:
 
 
 def _table(doc, st: Styles, places: Places, v: SheetView, f: ViewField) -> None:
-    table = Table(name=f"t-{f.id}", stylename=st.table)
+    table = Table(name=f"{places.prefix}t-{f.id}", stylename=st.table)
     numbered = bool(f.rows) and all(r.numbered for r in f.rows)
     texts = [f.row_header or v.labels["doc.row"]] + [c.label for c in f.columns]
     for mm in column_widths(numbered, texts[1:], WIDTH * 10):
@@ -119,7 +119,7 @@ def _logo(doc: OpenDocumentText, v: SheetView, line: P) -> None:
     line.addElement(frame)
 
 
-def _page(doc: OpenDocumentText, st: Styles, v: SheetView) -> None:
+def page(doc: OpenDocumentText, st: Styles, v: SheetView) -> None:
     layout = PageLayout(name="A4")
     layout.addElement(PageLayoutProperties(pagewidth="21cm", pageheight="29.7cm", printorientation="portrait",
                                            margintop="0.8cm", marginbottom="0.8cm", marginleft="1.6cm", marginright="1.6cm"))
@@ -151,8 +151,8 @@ def _page(doc: OpenDocumentText, st: Styles, v: SheetView) -> None:
     doc.masterstyles.addElement(master)
 
 
-def _meta(doc: OpenDocumentText, v: SheetView) -> None:
-    for element in (dc.Title(text=v.title), dc.Subject(text=v.step_title), dc.Description(text=v.purpose),
+def meta_of(doc: OpenDocumentText, v: SheetView) -> None:
+    for element in (dc.Title(text=v.title), dc.Subject(text=v.subject), dc.Description(text=v.purpose),
                     dc.Language(text=v.locale), dc.Creator(text=v.header.organisation),
                     meta.InitialCreator(text=v.header.organisation), meta.Keyword(text=v.id),
                     meta.CreationDate(text=v.header.changed), dc.Date(text=v.header.changed)):
@@ -161,31 +161,45 @@ def _meta(doc: OpenDocumentText, v: SheetView) -> None:
         doc.meta.addElement(meta.UserDefined(name=name, valuetype="string", text=value))
 
 
-def write(v: SheetView, target: Path) -> None:
-    # odfpy declares at each part's root every namespace any element made in this process has
-    # used so far, so a process's first file would differ from the next: start from none.
-    Element.namespaces.clear()
-    doc = OpenDocumentText()
-    st = Styles(doc, v)
-    places = Places(doc, v.id, st.control)
-    _page(doc, st, v)
-    _meta(doc, v)
+def body(doc: OpenDocumentText, st: Styles, places: Places, v: SheetView, instructions: bool = True,
+         first_style=None) -> P:
+    """The worksheet itself, after the page set-up: its step, title, purpose, instructions
+    (the dossier leaves them out) and sections. Returns the first paragraph, the step line."""
     step = v.labels["doc.step"].replace("{n}", str(v.number)).replace("{total}", str(v.total))
-    doc.text.addElement(P(text=f"{v.labels['doc.kind']} · {step} · {v.step_title}", stylename=st.small))
+    kicker = P(text=f"{v.labels['doc.kind']} · {step} · {v.step_title}", stylename=first_style or st.small)
+    doc.text.addElement(kicker)
     doc.text.addElement(H(outlinelevel=1, stylename=st.headings[1], text=v.title))
     doc.text.addElement(P(text=v.purpose))
-    doc.text.addElement(H(outlinelevel=2, stylename=st.headings[2], text=v.labels["doc.instructions"]))
-    steps = List(stylename=st.numbers)
-    for line in v.instructions:
-        item = ListItem()
-        item.addElement(P(text=line))
-        steps.addElement(item)
-    doc.text.addElement(steps)
+    if instructions:
+        doc.text.addElement(H(outlinelevel=2, stylename=st.headings[2], text=v.labels["doc.instructions"]))
+        steps = List(stylename=st.numbers)
+        for line in v.instructions:
+            item = ListItem()
+            item.addElement(P(text=line))
+            steps.addElement(item)
+        doc.text.addElement(steps)
     for s in v.sections:
         doc.text.addElement(H(outlinelevel=2, stylename=st.headings[2], text=s.title))
         if s.intro:
             doc.text.addElement(P(text=s.intro, stylename=st.intro))
         for f in s.fields:
             _field(doc, st, places, v, f)
+    return kicker
+
+
+def new_document() -> OpenDocumentText:
+    # odfpy declares at each part's root every namespace any element made in this process has
+    # used so far, so a process's first file would differ from the next: start from none.
+    Element.namespaces.clear()
+    return OpenDocumentText()
+
+
+def write(v: SheetView, target: Path) -> None:
+    doc = new_document()
+    st = Styles(doc, v)
+    places = Places(doc, v.id, st.control)
+    page(doc, st, v)
+    meta_of(doc, v)
+    body(doc, st, places, v)
     doc.save(str(target))
     restamp(target, as_datetime(v.header.changed))

@@ -22,10 +22,11 @@ class Places:
         forms.addElement(self.form)
         doc.text.addElement(forms)  # office:forms comes first in office:text
         self.style, self.count = control_style, 0
+        self.prefix = ""  # the dossier's: each worksheet's places named "<worksheet>.<input>"
 
     def section(self, name: str, paragraph_style=None) -> Section:
         """A named section holding one empty paragraph, where the answer is typed."""
-        section = Section(name=name)
+        section = Section(name=self.prefix + name)
         section.addElement(P(stylename=paragraph_style) if paragraph_style else P())
         return section
 
@@ -33,6 +34,7 @@ class Places:
         """A box at the end of `paragraph`, then its option's words (and `gap` after them)."""
         self.count += 1
         control_id = f"control{self.count}"
+        name = self.prefix + name
         self.form.addElement(form.Checkbox(id=control_id, name=name, controlimplementation=CHECKBOX,
                                            title=title, currentstate="unchecked", label=""))
         shape = draw.Control(control=control_id, anchortype="as-char", width="0.42cm", height="0.42cm",

@@ -76,6 +76,15 @@ class Styles:
             self._made[key] = make()
         return self._made[key]
 
+    def paragraph(self, key: str, *props, parent: Style | None = None) -> Style:
+        """An automatic paragraph style made once under `key` (on `parent`, e.g. a heading)."""
+        def make() -> Style:
+            style = self._auto("paragraph", *props)
+            if parent is not None:
+                style.setAttribute("parentstylename", parent)
+            return style
+        return self._once(("paragraph", key), make)
+
     def row(self, cm: float) -> Style:
         return self._once(("row", cm), lambda: self._auto("table-row", TableRowProperties(minrowheight=f"{cm}cm")))
 

@@ -114,6 +114,13 @@ class Header:
     edition: str = ""  # the edition's id, written into the office files so an import can check it
 
 
+def footer(header: Header, labels: dict) -> str:
+    """The documents' footer: who publishes them, and where, when the edition says."""
+    if not header.site_url:
+        return header.organisation
+    return labels["doc.footer"].replace("{name}", header.organisation).replace("{url}", header.site_url)
+
+
 @dataclass(frozen=True)
 class SheetView:
     id: str
@@ -130,16 +137,18 @@ class SheetView:
     labels: dict = field(default_factory=dict)  # the ui strings the documents use
     locale: str = ""  # the documents' language tag (data's languages.yml), e.g. for DOCX w:lang
 
+    @property
+    def subject(self) -> str:
+        """The documents' subject property: the step the worksheet is for."""
+        return self.step_title
+
     def identity(self) -> dict[str, str]:
         """What the office files say they are, as custom document properties, so that an
         import can refuse a file of another worksheet, language or edition."""
         return {"sc-worksheet": self.id, "sc-language": self.lang, "sc-edition": self.header.edition}
 
     def footer(self) -> str:
-        """The documents' footer: who publishes them, and where, when the edition says."""
-        if not self.header.site_url:
-            return self.header.organisation
-        return self.labels["doc.footer"].replace("{name}", self.header.organisation).replace("{url}", self.header.site_url)
+        return footer(self.header, self.labels)
 
     def names(self) -> list[str]:
         return [n for s in self.sections for f in s.fields for n in f.names()]
@@ -174,38 +183,38 @@ DOC_LABELS = ("doc.kind", "doc.step", "doc.purpose", "doc.instructions", "doc.ti
               "doc.page", "doc.cell", "doc.option")
 
 
-def _tx(data: Any, text: Any, lang: str) -> str:
+def tx(data: Any, text: Any, lang: str) -> str:
     """Text in one language, with its typography here, as documents have no page hook."""
     return data.languages.of(lang).typeset_text(text(lang))
 
 
 def _choices(data: Any, lang: str, options: Any, options_from: str | None) -> tuple[Choice, ...]:
-    listed = [Choice(i.id, _tx(data, i.label, lang)) for i in data_list(data, options_from)] if options_from else []
-    return tuple(listed + [Choice(o.id, _tx(data, o.label, lang)) for o in options])
+    listed = [Choice(i.id, tx(data, i.label, lang)) for i in data_list(data, options_from)] if options_from else []
+    return tuple(listed + [Choice(o.id, tx(data, o.label, lang)) for o in options])
 
 
 def _field(data: Any, lang: str, f: Field) -> ViewField:
     rows: list[ViewRow] = []
     if f.rows_from:
-        rows += [ViewRow(i.id, _tx(data, i.label, lang), False) for i in data_list(data, f.rows_from)]
-    rows += [ViewRow(r.id, _tx(data, r.label, lang), False) for r in f.row_labels]
+        rows += [ViewRow(i.id, tx(data, i.label, lang), False) for i in data_list(data, f.rows_from)]
+    rows += [ViewRow(r.id, tx(data, r.label, lang), False) for r in f.row_labels]
     rows += [ViewRow(str(n), str(n), True) for n in range(1, f.rows + 1)]
     if f.type == "rating":
         options = tuple(Choice(str(n), str(n)) for n in range(1, 6))
     else:
         options = _choices(data, lang, f.options, f.options_from)
     columns = tuple(
-        ViewColumn(c.id, _tx(data, c.label, lang), c.type,
+        ViewColumn(c.id, tx(data, c.label, lang), c.type,
                    tuple(Choice(str(n), str(n)) for n in range(1, 6)) if c.type == "rating"
                    else _choices(data, lang, c.options, c.options_from))
         for c in f.columns
     )
     return ViewField(
-        id=f.id, type=f.type, label=_tx(data, f.label, lang), help=_tx(data, f.help, lang) if f.help else None,
+        id=f.id, type=f.type, label=tx(data, f.label, lang), help=tx(data, f.help, lang) if f.help else None,
         options=options, columns=columns, rows=tuple(rows),
-        row_header=_tx(data, f.row_header, lang) if f.row_header else None,
-        low=_tx(data, f.low or data.get("ui", "ws.rating.low"), lang) if f.type == "rating" else None,
-        high=_tx(data, f.high or data.get("ui", "ws.rating.high"), lang) if f.type == "rating" else None,
+        row_header=tx(data, f.row_header, lang) if f.row_header else None,
+        low=tx(data, f.low or data.get("ui", "ws.rating.low"), lang) if f.type == "rating" else None,
+        high=tx(data, f.high or data.get("ui", "ws.rating.high"), lang) if f.type == "rating" else None,
     )
 
 
@@ -213,17 +222,17 @@ def view(data: Any, sheet: Worksheet, lang: str, header: Header | None = None) -
     steps = [s for p in data.phases.phases for s in p.steps]
     step = next(s for s in steps if s.id == sheet.id)
     sections = tuple(
-        ViewSection(s.id, _tx(data, s.title, lang), _tx(data, s.intro, lang) if s.intro else None, s.part, s.layout,
+        ViewSection(s.id, tx(data, s.title, lang), tx(data, s.intro, lang) if s.intro else None, s.part, s.layout,
                     tuple(_field(data, lang, f) for f in s.fields))
         for s in sheet.sections
     )
     result = SheetView(
         id=sheet.id, lang=lang, locale=data.languages.of(lang).locale,
         number=step.number, total=len(steps), slug=step.slug,
-        step_title=_tx(data, step.title, lang), title=_tx(data, sheet.title, lang), purpose=_tx(data, sheet.purpose, lang),
-        instructions=tuple(_tx(data, i, lang) for i in sheet.instructions), sections=sections,
+        step_title=tx(data, step.title, lang), title=tx(data, sheet.title, lang), purpose=tx(data, sheet.purpose, lang),
+        instructions=tuple(tx(data, i, lang) for i in sheet.instructions), sections=sections,
         header=header or header_for(lang),
-        labels={key: _tx(data, data.get("ui", f"ws.{key}"), lang) for key in DOC_LABELS},
+        labels={key: tx(data, data.get("ui", f"ws.{key}"), lang) for key in DOC_LABELS},
     )
     names = result.names()
     if len(names) != len(set(names)):

@@ -23,19 +23,19 @@ from smartcity.outputs.worksheets.word_styles import WIDTH_MM, package, page, rg
 TINT = 0.11  # the share of the edition's colour in a table head's shading, as the site's tinted boxes
 
 
-def _tint(hex_colour: str) -> str:
+def tint(hex_colour: str) -> str:
     channels = [int(hex_colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4)]
     return "".join(f"{round(c * TINT + 255 * (1 - TINT)):02X}" for c in channels)
 
 
-def _shade(cell, fill: str) -> None:
+def shade(cell, fill: str) -> None:
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:fill"), fill)
     cell._tc.get_or_add_tcPr().append(shd)  # after tcW, which the width set before it
 
 
-def _repeat_header(row) -> None:
+def repeat_header(row) -> None:
     flag = OxmlElement("w:tblHeader")
     flag.set(qn("w:val"), "true")
     row._tr.get_or_add_trPr().append(flag)
@@ -49,7 +49,7 @@ def _hint(doc, text: str) -> None:
     run.font.size = Pt(9)
 
 
-def _widths(table, widths: list[float]) -> None:
+def set_widths(table, widths: list[float]) -> None:
     """Fixed layout, grid and every cell given its width: LibreOffice reads the grid, Word the cells."""
     table.autofit = False
     for column, mm in zip(table.columns, widths):
@@ -61,7 +61,7 @@ def _widths(table, widths: list[float]) -> None:
 
 def _answer_box(doc, ids: Ids, f: ViewField, mm: float) -> None:
     table = doc.add_table(rows=1, cols=1, style="Table Grid")
-    _widths(table, [WIDTH_MM])
+    set_widths(table, [WIDTH_MM])
     table.rows[0].height = Mm(mm)
     text_place(table.rows[0].cells[0].paragraphs[0], ids, f.name, f.label, multiline=f.type == "long")
     doc.add_paragraph()
@@ -73,12 +73,12 @@ def _table(doc, ids: Ids, v: SheetView, f: ViewField) -> None:
     widths = column_widths(numbered, head[1:], WIDTH_MM)
     table = doc.add_table(rows=1 + len(f.rows), cols=len(head), style="Table Grid")
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _widths(table, widths)
+    set_widths(table, widths)
     for cell, text in zip(table.rows[0].cells, head):
         run = cell.paragraphs[0].add_run(text)
         run.bold, run.font.size = True, Pt(8)
-        _shade(cell, _tint(v.header.colour))
-    _repeat_header(table.rows[0])
+        shade(cell, tint(v.header.colour))
+    repeat_header(table.rows[0])
     for r, row in zip(f.rows, table.rows[1:]):
         row.cells[0].paragraphs[0].add_run(r.label).font.size = Pt(8)
         row.height = Mm(12 if any(c.type == "long" for c in f.columns) else 8)
@@ -122,26 +122,35 @@ def _field(doc, ids: Ids, v: SheetView, f: ViewField) -> None:
         _boxes(doc, ids, v.labels, f)
 
 
-def write(v: SheetView, target: Path) -> None:
-    doc, ids = Document(), Ids()
-    styles(doc, v)
-    page(doc, v)
-    package(doc, v)
-    kicker = doc.add_paragraph().add_run(
+def body(doc, ids: Ids, v: SheetView, instructions: bool = True):
+    """The worksheet itself, after the page set-up: its step, title, purpose, instructions
+    (the dossier leaves them out) and sections. Returns the first paragraph, the step line."""
+    kicker = doc.add_paragraph()
+    run = kicker.add_run(
         f"{v.labels['doc.kind']} · "
         + v.labels["doc.step"].replace("{n}", str(v.number)).replace("{total}", str(v.total))
         + f" · {v.step_title}")
-    kicker.font.size, kicker.font.color.rgb = Pt(9), rgb(v.header.colour)
+    run.font.size, run.font.color.rgb = Pt(9), rgb(v.header.colour)
     doc.add_heading(v.title, level=1)
     doc.add_paragraph(v.purpose)
-    doc.add_heading(v.labels["doc.instructions"], level=2)
-    for line in v.instructions:
-        doc.add_paragraph(line, style="List Number")
+    if instructions:
+        doc.add_heading(v.labels["doc.instructions"], level=2)
+        for line in v.instructions:
+            doc.add_paragraph(line, style="List Number")
     for s in v.sections:
         doc.add_heading(s.title, level=2)
         if s.intro:
             doc.add_paragraph(s.intro).paragraph_format.keep_with_next = True
         for f in s.fields:
             _field(doc, ids, v, f)
+    return kicker
+
+
+def write(v: SheetView, target: Path) -> None:
+    doc, ids = Document(), Ids()
+    styles(doc, v)
+    page(doc, v)
+    package(doc, v)
+    body(doc, ids, v)
     doc.save(str(target))
     restamp(target, as_datetime(v.header.changed))

@@ -21,10 +21,13 @@ BOX_FONT = "MS Gothic"  # the font Word itself gives its checkboxes
 
 
 class Ids:
-    """Unique `w:id` values for one document."""
+    """Unique `w:id` values for one document, and how its places are named. A worksheet's
+    places are bookmarked; the dossier's are not (two worksheets may share an input name,
+    and a bookmark's name may not grow past 40 characters): each control's tag is its
+    worksheet's id, a dot, and its input name (`prefix`)."""
 
-    def __init__(self, start: int = 1000) -> None:
-        self.last = start
+    def __init__(self, start: int = 1000, bookmarks: bool = True) -> None:
+        self.last, self.bookmarks, self.prefix = start, bookmarks, ""
 
     def next(self) -> str:
         self.last += 1
@@ -48,7 +51,7 @@ def _control(ids: Ids, tag: str, alias: str, kind, run_props=None):
         rpr = _el("w:rPr")
         rpr.append(run_props)
         props.append(rpr)
-    for child in (_el("w:alias", **{"w:val": alias}), _el("w:tag", **{"w:val": tag}),
+    for child in (_el("w:alias", **{"w:val": alias}), _el("w:tag", **{"w:val": ids.prefix + tag}),
                   _el("w:id", **{"w:val": ids.next()}), kind):
         props.append(child)
     sdt.append(props)
@@ -57,10 +60,36 @@ def _control(ids: Ids, tag: str, alias: str, kind, run_props=None):
 
 def _bookmarked(paragraph, ids: Ids, name: str, sdt) -> None:
     """`sdt` at the end of the paragraph, inside a bookmark named after the answer place."""
+    if not ids.bookmarks:
+        paragraph._p.append(sdt)
+        return
     number = ids.next()
     paragraph._p.append(_el("w:bookmarkStart", **{"w:id": number, "w:name": bookmark_name(name)}))
     paragraph._p.append(sdt)
     paragraph._p.append(_el("w:bookmarkEnd", **{"w:id": number}))
+
+
+def bookmark(paragraph, ids: Ids, name: str) -> None:
+    """A bookmark around the whole paragraph (its pPr stays first)."""
+    number = ids.next()
+    ppr = paragraph._p.pPr
+    start = _el("w:bookmarkStart", **{"w:id": number, "w:name": name})
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        paragraph._p.insert(0, start)
+    paragraph._p.append(_el("w:bookmarkEnd", **{"w:id": number}))
+
+
+def link(paragraph, anchor: str, text: str, colour: str) -> None:
+    """A link to a bookmark of the same document, underlined in the edition's colour."""
+    hyperlink = _el("w:hyperlink", **{"w:anchor": anchor, "w:history": "1"})
+    props = _el("w:rPr")
+    props.append(_el("w:color", **{"w:val": colour.lstrip("#").upper()}))
+    props.append(_el("w:u", **{"w:val": "single"}))
+    hyperlink.append(_run(text, None))
+    hyperlink[0].insert(0, props)
+    paragraph._p.append(hyperlink)
 
 
 def _run(text: str, run_props=None):

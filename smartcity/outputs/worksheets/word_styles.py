@@ -111,7 +111,7 @@ def package(doc, v: SheetView) -> None:
     """Core properties from the content (the same bytes for the same worksheet), the template's
     leftovers gone, and app.xml naming what wrote the file."""
     props = doc.core_properties
-    props.title, props.subject, props.author = v.title, v.step_title, v.header.organisation
+    props.title, props.subject, props.author = v.title, v.subject, v.header.organisation
     props.keywords, props.language, props.comments = v.id, v.locale, v.purpose
     props.last_modified_by, props.revision = v.header.organisation, 1
     props.created = props.modified = as_datetime(v.header.changed)
