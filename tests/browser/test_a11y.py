@@ -255,7 +255,9 @@ def operate(tab, info: dict) -> bool:
 
 # ---- interactive content in another state --------------------------------------------------------
 
-_CONTROLS = "article :is(input[type=checkbox], input[type=radio], select):not(.sc-ws__form *):not([disabled])"
+# The dossier's buttons too: pressed with no municipality named, they show their alert.
+_CONTROLS = ("article :is(input[type=checkbox], input[type=radio], select, [data-sc-action^=dossier-])"
+             ":not(.sc-ws__form *):not([disabled])")
 
 
 def interactive_pages(site, lang: str = "en") -> list[str]:

@@ -121,3 +121,26 @@ def test_the_cover_is_asked_once_and_kept_with_the_answers(browser, server, data
     dump = page.evaluate("async () => scStore.dump()")
     assert dump["worksheets"]["dossier"] == {"municipality": "Namur"}
     context.close()
+
+
+def test_from_file_the_dossier_is_made_too(browser, site, tmp_path):
+    """A copy of the guide opened from a file may fetch nothing: the office code, the rules and
+    the template all come as scripts."""
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    page.goto((site / "en" / WORKSHEETS).as_uri())
+    page.wait_for_selector("[data-sc-dossier][data-sc-loaded]")
+    page.fill("#sc-dossier-municipality", "Arlon")
+    path = download(page, "odt", tmp_path)
+    _, found = read(path)
+    assert found["dossier.municipality"] == ["Arlon"]
+    assert contents(path) == [MARKS["not_started"], MARKS["status"]]  # nothing started in this browser
+    context.close()
+
+
+def test_a_cover_typed_in_another_tab_shows_here(browser, server):
+    context = browser.new_context()
+    one, two = open_dossier(context.new_page(), server), open_dossier(context.new_page(), server)
+    one.fill("#sc-dossier-municipality", "Mons")
+    two.wait_for_function("() => document.querySelector('#sc-dossier-municipality').value === 'Mons'", timeout=10_000)
+    context.close()
