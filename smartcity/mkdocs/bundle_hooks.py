@@ -84,7 +84,7 @@ def _chunks(files, config) -> dict:
     if not isinstance(wanted, dict):
         raise PluginError(f"{where}: expected a mapping of script path to selector (or null), not {wanted!r}")
     listed = {_path(e) for e in config.extra_javascript}
-    made = {}
+    made, used = {}, {}
     for path, spec in wanted.items():
         # A selector (or null), or {when: selector, needs: [scripts joined ahead of it]}.
         when, needs = (spec.get("when"), spec.get("needs") or []) if isinstance(spec, dict) else (spec, [])
@@ -105,9 +105,12 @@ def _chunks(files, config) -> dict:
             sources.append(source)
         name = str(path).rsplit("/", 1)[-1].removesuffix(".js")
         made[name] = (chunk([(s.src_uri, s.content_string) for s in sources]), when)
-        for source in sources:
-            files.remove(source)
-        files.append(File.generated(config, made[name][0].path, content=made[name][0].text))
+        used.update({s.src_uri: s for s in sources})
+    # Sources leave the site once every chunk is made: two chunks may share one (sc-lost.js).
+    for source in used.values():
+        files.remove(source)
+    for bundle, _ in made.values():
+        files.append(File.generated(config, bundle.path, content=bundle.text))
     return made
 
 

@@ -144,3 +144,16 @@ def test_a_cover_typed_in_another_tab_shows_here(browser, server):
     one.fill("#sc-dossier-municipality", "Mons")
     two.wait_for_function("() => document.querySelector('#sc-dossier-municipality').value === 'Mons'", timeout=10_000)
     context.close()
+
+
+def test_a_cover_another_tab_replaced_is_offered_back(browser, server):
+    context = browser.new_context()
+    one, two = open_dossier(context.new_page(), server), open_dossier(context.new_page(), server)
+    two.fill("#sc-dossier-municipality", "Namur")  # saved after the typing pause…
+    one.evaluate("() => scStore.write('worksheets', 'dossier', {municipality: 'Mons'})")  # …which this beats
+    two.wait_for_selector(".sc-ws__lost:not([hidden]) blockquote:has-text('Mons')", timeout=10_000)
+    two.click(".sc-ws__lost .md-button >> nth=0")
+    two.wait_for_function("() => document.querySelector('#sc-dossier-municipality').value === 'Mons'")
+    assert store_read(two, "worksheets", "dossier")["municipality"] == "Mons"
+    two.wait_for_selector(".sc-ws__lost:not([hidden]) blockquote:has-text('Namur')")  # the text it replaced, kept in turn
+    context.close()

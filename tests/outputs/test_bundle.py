@@ -282,6 +282,18 @@ def test_a_chunk_joins_the_scripts_it_needs_ahead_of_it(tmp_path):
     assert out.get_file_from_path("assets/javascripts/sc-i.js") is None
 
 
+def test_two_chunks_may_need_the_same_script(tmp_path):
+    shared = {"when": None, "needs": ["assets/javascripts/sc-i.js"]}
+    config, files = _on_demand(tmp_path, {"assets/javascripts/sc-w.js": shared, "assets/javascripts/sc-x.js": shared},
+                               sources={"assets/javascripts/sc-load.js": "var l = 1;", "assets/javascripts/sc-w.js": "var w = 1;",
+                                        "assets/javascripts/sc-x.js": "var x = 3;", "assets/javascripts/sc-i.js": "var i = 2;"})
+    out = bundle_hooks.on_files(files, config)
+    for name, own in (("sc-w", "var w=1;"), ("sc-x", "var x=3;")):
+        made = config.extra["sc_chunks"][name]
+        assert out.get_file_from_path(made.path).content_string == f"/* sc-i.js */\nvar i=2;\n/* {name}.js */\n{own}\n"
+    assert out.get_file_from_path("assets/javascripts/sc-i.js") is None
+
+
 def test_a_vendored_library_a_chunk_needs_ships_as_its_authors_built_it(tmp_path):
     lib = "!function(){var  keep = 'as is' /* its own */}();"
     config, files = _on_demand(tmp_path, {"assets/javascripts/sc-w.js": {"when": None, "needs": ["assets/vendor/lib.min.js"]}},

@@ -6,7 +6,7 @@
 (function () {
   "use strict";
   const store = window.scStore, core = window.scStoreCore;
-  if (!store || !core || !window.scLoad) return;
+  if (!store || !core || !window.scLoad || !window.scLost) return;
   const SECTION = "worksheets", DELAY = 250, NAMES = ["municipality", "date"];
 
   function setup(root) {
@@ -23,6 +23,13 @@
       NAMES.forEach((n) => { const v = field(n).value.trim() || null; if (v !== current(n) && !(v === null && !known[n])) out[n] = v; });
       return out;
     }
+    const label = (n) => { const e = field(n); return e && e.labels && e.labels[0] ? e.labels[0].textContent.trim() : n; };
+    /* Cover text another tab replaced, offered back (scLost). */
+    function showLost() {
+      return store.lost(SECTION, id).then((list) => window.scLost.show(root.querySelector(".sc-ws__lost"),
+        list.filter((l) => NAMES.indexOf(l.field) >= 0), msg, label,
+        (l) => window.scLost.putBack(SECTION, id, l, current(l.field), (v) => { field(l.field).value = v; typed.add(l.field); return save(); })));
+    }
     function save() {
       clearTimeout(timer);
       timer = null;
@@ -35,6 +42,7 @@
           : store.reason === "blocked" ? "storage_blocked" : "storage_unavailable";
         if (why) say(`${msg[why]} ${msg.private}`, true);
         else say(msg.saved);
+        return r.lost.length ? showLost() : null;
       });
     }
     form.addEventListener("input", (e) => { if (!e.target.name) return; typed.add(e.target.name); clearTimeout(timer); timer = setTimeout(save, DELAY); });
@@ -42,6 +50,7 @@
     window.addEventListener("pagehide", () => { if (timer && loaded) { store.stash(SECTION, id, changes()); save(); } });
     // Another tab's cover shows here, unless this field is being typed in.
     store.subscribe((m) => {
+      if (m.section === "meta" && m.key.startsWith(`lost/${SECTION}/${id}/`)) { showLost(); return; }
       if (m.section !== SECTION || m.id !== id || !loaded) return;
       Object.keys(m.records).forEach((n) => {
         if (NAMES.indexOf(n) < 0 || (known[n] && !core.newer(m.records[n], known[n]))) return;
@@ -101,7 +110,7 @@
       });
       loaded = true;
       root.setAttribute("data-sc-loaded", "");
-      return typed.size ? save() : null;
+      return (typed.size ? save() : Promise.resolve()).then(showLost);
     });
   }
 

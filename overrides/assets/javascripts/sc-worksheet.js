@@ -5,7 +5,7 @@
 (function () {
   "use strict";
   const store = window.scStore, core = window.scStoreCore;
-  if (!store || !core || !window.scLoad || !window.scWsRows) return;
+  if (!store || !core || !window.scLoad || !window.scWsRows || !window.scLost) return;
   const fill = core.fill, SECTION = "worksheets", DELAY = 250;
   const stamp = (t) => new Date(t).toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
 
@@ -111,28 +111,7 @@
       });
     }
     function showLost(list) {
-      const box = q(".sc-ws__lost");
-      box.textContent = "";
-      list.forEach((l) => {
-        const item = document.createElement("div"), text = document.createElement("blockquote");
-        const restore = document.createElement("button"), drop = document.createElement("button");
-        item.className = "sc-ws__lost-item";
-        item.appendChild(document.createElement("p")).textContent = fill(msg.lost, { field: labelOf(l.field) });
-        text.textContent = String(l.v);
-        restore.type = drop.type = "button";
-        restore.className = drop.className = "md-button";
-        restore.textContent = msg.lost_restore;
-        drop.textContent = msg.lost_drop;
-        restore.onclick = () => {
-          const now = current(l.field);
-          const keep = typeof now === "string" && now !== "" ? store.setMeta(`lost/${SECTION}/${id}/${l.field}/${Date.now()}`, now) : Promise.resolve();
-          keep.then(() => store.setMeta(l.key, null)).then(() => { setField(l.field, l.v); return save(); });
-        };
-        drop.onclick = () => store.setMeta(l.key, null);
-        item.append(text, restore, " ", drop);
-        box.appendChild(item);
-      });
-      box.hidden = !list.length;
+      window.scLost.show(q(".sc-ws__lost"), list, msg, labelOf, (l) => window.scLost.putBack(SECTION, id, l, current(l.field), (v) => { setField(l.field, v); return save(); }));
     }
 
     /* ---- other tabs, and imports on this page ---- */

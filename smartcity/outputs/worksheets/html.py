@@ -71,7 +71,7 @@ def dossier_config(data: Any, lang: str, d: DossierView, items: list[Download], 
     each name), and for each worksheet in guide order its marks and its choices' words (a
     table's list answers are saved as values, and the document shows words)."""
     texts = {key: data.t(f"ws.dossier.msg.{key}", lang) for key in DOSSIER_MESSAGES}
-    texts.update({key: data.t(f"ws.msg.{key}", lang) for key in STORE_MESSAGES})
+    texts.update({key: data.t(f"ws.msg.{key}", lang) for key in STORE_MESSAGES + ("lost", "lost_restore", "lost_drop")})
     typeset = data.languages.of(lang).typeset_text
     return {
         "id": d.id,
