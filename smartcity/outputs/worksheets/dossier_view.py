@@ -8,16 +8,13 @@ paragraph holding its mark. Both office formats use the same names (MARKS, entry
 """
 from __future__ import annotations
 
-import dataclasses
-import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from smartcity.model.traversal import locate, ordered_units
 from smartcity.model.loader import DataError
-from smartcity.outputs.worksheets.view import (BOOKMARK_MAX, DOC_LABELS, Header, SheetView, bookmark_name, footer,
-                                               header_for, tx)
+from smartcity.outputs.worksheets.view import (BOOKMARK_MAX, DOC_LABELS, Header, SheetView, bookmark_name, fingerprint,
+                                               footer, header_for, tx)
 
 ID = "dossier"
 STATES = ("done", "started", "todo")  # the self-assessment's (sc-assessment-core.js), done first
@@ -94,9 +91,7 @@ class DossierView:
         return filename(self.lang, fmt)
 
     def fingerprint(self) -> str:
-        def default(value: Any) -> Any:
-            return str(value) if isinstance(value, Path) else value
-        return json.dumps(dataclasses.asdict(self), sort_keys=True, ensure_ascii=False, default=default)
+        return fingerprint(self)
 
 
 def step_label(data: Any, lang: str, unit_id: str) -> str:

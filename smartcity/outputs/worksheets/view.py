@@ -114,6 +114,13 @@ class Header:
     edition: str = ""  # the edition's id, written into the office files so an import can check it
 
 
+def fingerprint(view: Any) -> str:
+    """Everything a document shows, as stable JSON (the cache hashes it)."""
+    def default(value: Any) -> Any:
+        return str(value) if isinstance(value, Path) else value
+    return json.dumps(dataclasses.asdict(view), sort_keys=True, ensure_ascii=False, default=default)
+
+
 def footer(header: Header, labels: dict) -> str:
     """The documents' footer: who publishes them, and where, when the edition says."""
     if not header.site_url:
@@ -158,10 +165,7 @@ class SheetView:
         return f"{self.slug}.{self.lang}.{fmt}"
 
     def fingerprint(self) -> str:
-        """Everything a document shows, as stable JSON (the cache hashes it)."""
-        def default(value: Any) -> Any:
-            return str(value) if isinstance(value, Path) else value
-        return json.dumps(dataclasses.asdict(self), sort_keys=True, ensure_ascii=False, default=default)
+        return fingerprint(self)
 
 
 def header_for(lang: str, edition: Edition | None = None) -> Header:
