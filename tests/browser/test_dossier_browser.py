@@ -12,7 +12,7 @@ from docx import Document
 from smartcity.outputs.worksheets.dossier_view import MARKS
 from tests.browser.test_office_download_browser import fill_page
 from tests.browser.test_office_import_browser import TEXT
-from tests.browser.test_worksheets_browser import open_ws
+from tests.browser.test_worksheets_browser import open_ws, wait_saved
 from tests.conftest import store_read
 from tests.outputs.docx_checks import problems
 from tests.outputs.dossier_answers import contents, marks, read
@@ -48,6 +48,7 @@ def tick(page, states: dict[str, str]) -> None:
 def test_the_dossier_holds_the_work_done_and_lists_the_rest(page, server, data, tmp_path, fmt):
     open_ws(page, server)
     fill_page(page)
+    wait_saved(page, "benchmark_6_city", "Malmö")  # saved before the page is left
     open_dossier(page, server)
     tick(page, {"p0-s1-i1": "done", "p1-s1-i1": "started"})
     page.fill("#sc-dossier-municipality", "Ville <&> \"Test\"")
