@@ -72,11 +72,11 @@
         return got;
       });
     }
-    /* An ISO date (the date field's) as the page's language writes it. */
+    /* An ISO date (the date field's) as the page's language writes it, as the self-assessment does. */
     function written(iso) {
       const [y, m, d] = iso.split("-").map(Number);
-      if (!y || !m || !d) return iso;
-      return cfg.date.format.replace("{d}", d === 1 ? cfg.date.day1 : String(d)).replace("{m}", cfg.date.months[m - 1]).replace("{y}", String(y));
+      if (!y || !m || !d || !window.scAssessCore) return iso;
+      return core.fill(cfg.date.format, window.scAssessCore.dateParts(cfg.date, new Date(y, m - 1, d)));
     }
     function today() {
       const now = new Date(), pad = (n) => String(n).padStart(2, "0");
