@@ -14,6 +14,7 @@ NBSP = "\u00a0"
 NNBSP = "\u202f"
 
 _SKIP = re.compile(r"(<(code|pre|script|style|kbd|samp|textarea)\b.*?</\2>|<[^>]+>)", re.S | re.I)
+_INLINE_CODE = {"code", "kbd", "samp"}
 _THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 RULE_SETS = {
     "french": [
@@ -21,8 +22,8 @@ RULE_SETS = {
         (re.compile(r"(?<=\S)[ \u00a0]+:(?=\s|$)"), NBSP + ":"),
         (re.compile(r"(?<=\d)[ \u202f]+%"), NBSP + "%"),
         (_THOUSANDS, NNBSP),
-        (re.compile(r"«[ \u00a0]*"), "«" + NNBSP),
-        (re.compile(r"[ \u00a0]*»"), NNBSP + "»"),
+        (re.compile(r"«[ \u00a0\u202f]*"), "«" + NNBSP),
+        (re.compile(r"[ \u00a0\u202f]*»"), NNBSP + "»"),
     ],
 }
 
@@ -56,8 +57,8 @@ def typeset(html: str, rules: str | None, unit_words: tuple[str, ...] = ()) -> s
         text = html[pos:match.start()]
         out.append(_across(last, text, rules, unit_words))
         last = text[-1:] or last  # a tag alone (</strong>, <abbr>) keeps the text before it
-        if match.group(2):  # code, pre, script…: what follows does not continue that text
-            last = ""
+        if match.group(2):  # inline code reads as a word before what follows; a block does not
+            last = "x" if match.group(2).lower() in _INLINE_CODE else ""
         out.append(match.group(0))
         pos = match.end()
     out.append(_across(last, html[pos:], rules, unit_words))

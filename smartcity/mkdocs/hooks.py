@@ -77,6 +77,20 @@ def on_page_content(html, page, config, files):
     return site_data().languages.of(config.extra["sc_lang"]).typeset(html)
 
 
+def on_post_page(output, page, config):
+    """The theme's own text around the content (nav, table of contents, title, header) is
+    made from page and heading titles after page_content: it gets the language's spacing here.
+    The content's spacing is idempotent, so the second pass leaves it as it is."""
+    return site_data().languages.of(config.extra["sc_lang"]).typeset(output)
+
+
+def on_post_template(output, template_name, config):
+    """The error page and the theme's other static pages, likewise."""
+    if not template_name.endswith(".html"):
+        return output
+    return site_data().languages.of(config.extra["sc_lang"]).typeset(output)
+
+
 def on_template_context(context, template_name, config):
     """MkDocs links an error page from the host root given by site_url (it may be shown at any
     depth). Without an address, the language's folder is taken to sit at the host root's /<lang>/."""

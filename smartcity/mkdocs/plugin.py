@@ -40,7 +40,9 @@ STEPS: dict[str, tuple[Callable[..., Any], ...]] = {
     "env": (guide_pdf_hooks.on_env,),
     "page_context": (reads_hooks.on_page_context, guide_pdf_hooks.on_page_context),
     "template_context": (hooks.on_template_context,),
-    "post_page": (search_hooks.on_post_page, reads_hooks.on_post_page),
+    # The whole page's typography before anything reads the final HTML.
+    "post_page": (hooks.on_post_page, search_hooks.on_post_page, reads_hooks.on_post_page),
+    "post_template": (hooks.on_post_template,),
     "build_error": (reads_hooks.on_build_error,),
     "post_build": (worksheet_hooks.on_post_build, guide_pdf_hooks.on_post_build, search_hooks.on_post_build,
                    reads_hooks.on_post_build),
@@ -118,6 +120,9 @@ class SmartCityPlugin(BasePlugin[SmartCityConfig]):
 
     def on_post_page(self, output, *, page, config):
         return self._chain("post_page", output, page=page, config=config)
+
+    def on_post_template(self, output_content, *, template_name, config):
+        return self._chain("post_template", output_content, template_name=template_name, config=config)
 
     def on_build_error(self, *, error):
         self._each("build_error", error=error)

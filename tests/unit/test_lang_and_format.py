@@ -83,6 +83,21 @@ def test_french_spacing_crosses_inline_tags():
     assert "<p> : début</p>" in out, "a space that opens a paragraph follows no word"
 
 
+def test_french_spacing_after_inline_code():
+    """Inline code reads as a word: "le dossier <code>site/</code> :" keeps its colon. A block
+    of code does not: a colon that opens the next line follows no word."""
+    out = french("<p>le dossier <code>site/</code> : copiez-le ; <kbd>Ctrl</kbd> ?</p><pre>a</pre>\n: b")
+    assert f"</code>{NBSP}: copiez" in out and f"</kbd>{NNBSP}?" in out
+    assert out.endswith("</pre>\n: b")
+
+
+def test_french_spacing_is_idempotent():
+    """The build typesets a page's content, then the whole page around it (nav, table of
+    contents, title): a second pass must leave the first one's spaces as they are."""
+    once = french("<p>« Oui » : 70 % ; 7 500 ? <strong>Coût</strong> : <code>x</code> !</p>")
+    assert french(once) == once
+
+
 def test_french_spacing_leaves_years_apart():
     assert french("<p>entre 2000 et 2050, 2016 2017</p>") == "<p>entre 2000 et 2050, 2016 2017</p>"
 
