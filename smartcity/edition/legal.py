@@ -128,6 +128,22 @@ def apply_legal(data: Any, edition: Any, where: str) -> None:
     data.legal = legal.model_copy(update={"contexts": every,
                                           "provisions": tuple(p for p in provisions if p.context in shown)})
     _regional_terms(data, edition)
+    _regional_applies(data, edition)
+
+
+def _regional_applies(data: Any, edition: Any) -> None:
+    """A regional item of "What applies in 2026" is shown in its region's editions only; a
+    region the data does not know stops the build, naming the entry."""
+    applies = getattr(data, "applies", None) if "applies" in data.source_values() else None
+    if applies is None:
+        return
+    known = known_regions(data)
+    for item in applies.items:
+        if item.region is not None and item.region not in known:
+            raise DataError(f"data/applies_2026.yml: entry '{item.id}', field 'region': unknown region "
+                            f"'{item.region}' (known: {', '.join(known)}, from the contexts of data/legal.yml)")
+    items = tuple(i for i in applies.items if i.region is None or i.region in edition.region)
+    data.applies = applies.model_copy(update={"items": items})
 
 
 def _regional_terms(data: Any, edition: Any) -> None:

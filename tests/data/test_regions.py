@@ -175,3 +175,24 @@ def test_worksheet_labels_name_no_regional_instrument():
     for path in sorted((ROOT / "data" / "worksheets").glob("*.yml")):
         text = " ".join(strings(yaml.safe_load(path.read_text(encoding="utf-8"))))
         assert not [n for n in names if re.search(rf"\b{re.escape(n)}\b", text)], path.name
+
+
+@pytest.mark.parametrize("region", sorted({r for r in REGION_OF.values() if r}))
+def test_regional_items_of_what_applies_follow_the_region(tmp_path, region):
+    """A regional programme (an ERDF programme) shows in its region's editions only; the
+    EU and Belgian items show in every edition."""
+    every = load().applies.items
+    assert any(i.region for i in every), "the data has regional items"
+    shown = {i.id for i in _applied(_with_region(tmp_path, region)).applies.items}
+    assert shown == {i.id for i in every if i.region in (None, region)}
+
+
+def test_an_item_of_an_unknown_region_names_the_entry_and_field(tmp_path, data_copy):
+    path = data_copy / "applies_2026.yml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw["items"][0]["region"] = "wallony"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    edition = _with_region(tmp_path, "wallonia")
+    with pytest.raises(DataError, match=r"applies_2026.yml: entry '[a-z0-9-]+', field 'region': unknown region "
+                                        r"'wallony'"):
+        apply(load(data_copy), edition, edition._path)

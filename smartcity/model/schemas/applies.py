@@ -2,6 +2,8 @@
 2017 guide, each dated by when it applies, not when it was adopted, with its status on the
 date it was checked and the sources that say so.
 
+An item with a `region` (a regional ERDF programme) is shown by that region's editions only.
+
 `for_municipalities` is null where no source says what a text means for a municipality: the
 page then says only that, rather than guess. `pages` names the pages that show the item, by
 their path under docs/<lang>/ without `.md` (the same in every language)."""
@@ -42,6 +44,9 @@ class Item(Strict):
     who: Text
     for_municipalities: Optional[Text]  # null: no source says; the page says only that
     pages: tuple[NonEmpty, ...] = Field(min_length=1)
+    # A regional programme or text: shown by the editions of that region only (edition.yml
+    # `region`; the ids are the regions of data/legal.yml's contexts). None: every edition.
+    region: Optional[Id] = None
 
     @model_validator(mode="after")
     def _stages(self) -> "Item":
