@@ -24,7 +24,9 @@ def items_for(data: Any, page: str) -> list[Any]:
 
 
 def _stages(item: Any) -> list[tuple[datetime.date, Any]]:
-    """(date, what) per stage; a single date has no `what` of its own."""
+    """(date, what) per stage; a single date has no `what` of its own; no date, no stage."""
+    if item.applies_from is None:
+        return []
     if isinstance(item.applies_from, tuple):
         return [(s.date, s.what) for s in item.applies_from]
     return [(item.applies_from, None)]

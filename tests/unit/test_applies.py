@@ -22,6 +22,8 @@ ROW = re.compile(r'data-sc-applies="([^"]+)"')
 
 
 def _stage_dates(item):
+    if item.applies_from is None:
+        return []
     return [s.date for s in item.applies_from] if isinstance(item.applies_from, tuple) else [item.applies_from]
 
 
@@ -156,3 +158,17 @@ class _Shim:
 
     def __getattr__(self, name):
         return getattr(self._data, name)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_item_no_source_dates_says_so_and_comes_last(data, lang):
+    """A programme whose start no source consulted gives: no date is made up, the row says so."""
+    undated = [i for i in data.applies.items if i.applies_from is None]
+    assert undated
+    item = undated[0]
+    page = item.pages[0]
+    html = render_applies(data, lang, f"{page}.html")
+    row = html.split(f'data-sc-applies="{item.id}"')[1].split('<li class="sc-applies__item"')[0]
+    assert data.t("applies.no_date", lang) in row and "<time" not in row.split("</dd>")[1]
+    assert ROW.findall(html)[-len([i for i in undated if page in i.pages]):] == \
+        [i.id for i in sorted(undated, key=lambda i: i.id) if page in i.pages]

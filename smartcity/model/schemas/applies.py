@@ -39,7 +39,8 @@ class Item(Strict):
     context: Literal["eu", "be"]
     title: Text
     sources: tuple[ReferenceRef, ...] = Field(min_length=1)
-    applies_from: Union[datetime.date, tuple[Stage, ...]]
+    # null: no source consulted gives the date (a programme's start); the page says only that
+    applies_from: Union[datetime.date, tuple[Stage, ...], None]
     status: Status
     who: Text
     for_municipalities: Optional[Text]  # null: no source says; the page says only that
@@ -61,7 +62,9 @@ class Item(Strict):
 
     @property
     def first_date(self) -> datetime.date:
-        """The date the text first applies: what the block sorts by."""
+        """The date the text first applies: what the block sorts by (an undated item last)."""
+        if self.applies_from is None:
+            return datetime.date.max
         return self.applies_from[0].date if isinstance(self.applies_from, tuple) else self.applies_from
 
 
