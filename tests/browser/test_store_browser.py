@@ -292,6 +292,21 @@ def test_the_status_is_in_view_where_the_reader_types(page, server, data):
       const hit = document.elementFromPoint(r.left + 5, r.top + r.height / 2); return s.contains(hit); }""")
 
 
+def test_leaving_while_a_write_is_in_flight_keeps_the_row_and_its_text(page, server):
+    """A row just added is saved at once, but that write may not finish before the page goes
+    (a loaded machine, a slow disk): the stash keeps the row list with the text typed in it.
+    The store's writes are held here, so the page leaves with both unsaved."""
+    open_ws(page, server)
+    page.evaluate("() => { window.scStore.write = () => new Promise(() => {}); }")
+    page.click(".sc-ws__row-add >> nth=0")
+    page.fill(field("benchmark_6_city"), "Malmö")
+    reload(page)
+    assert page.eval_on_selector_all('table[data-sc-table="benchmark"] tr[data-sc-row]',
+                                     "rs => rs.map((r) => r.dataset.scRow)") == ["1", "2", "3", "4", "5", "6"]
+    assert page.input_value(field("benchmark_6_city")) == "Malmö"
+    assert stored(page)["benchmark.rows"] == "1 2 3 4 5 6" and stored(page)["benchmark_6_city"] == "Malmö"
+
+
 def test_a_reload_right_after_typing_keeps_the_text(page, server):
     """The save waits for a pause in typing; leaving the page before it lands must lose nothing
     (the values are stashed in localStorage at once, and committed on the next load)."""

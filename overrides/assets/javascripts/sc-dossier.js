@@ -47,7 +47,12 @@
     }
     form.addEventListener("input", (e) => { if (!e.target.name) return; typed.add(e.target.name); clearTimeout(timer); timer = setTimeout(save, DELAY); });
     form.addEventListener("submit", (e) => e.preventDefault());
-    window.addEventListener("pagehide", () => { if (timer && loaded) { store.stash(SECTION, id, changes()); save(); } });
+    // Not yet saved when the page goes (waiting for a pause, or a write in flight): kept at once.
+    window.addEventListener("pagehide", () => {
+      if (!loaded) return;
+      const vals = changes();
+      if (Object.keys(vals).length) { store.stash(SECTION, id, vals); save(); }
+    });
     // Another tab's cover shows here, unless this field is being typed in.
     store.subscribe((m) => {
       if (m.section === "meta" && m.key.startsWith(`lost/${SECTION}/${id}/`)) { showLost(); return; }

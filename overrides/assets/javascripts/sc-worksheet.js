@@ -211,8 +211,22 @@
     form.addEventListener("input", edit);
     form.addEventListener("change", edit);
     form.addEventListener("submit", (e) => e.preventDefault());
-    // A save still waiting when the page goes: kept at once (store.stash), then saved as usual.
-    window.addEventListener("pagehide", () => { if (timer && loaded) { store.stash(SECTION, id, changes()); save(); } });
+    // What is not yet saved when the page goes (a save waiting for a pause, or a write still
+    // in flight, such as a row just added) is kept at once (store.stash), then saved as usual.
+    // The row lists go with it: a value in a row the next page does not lay out would be hidden.
+    function unsaved() {
+      const out = changes();
+      tables().forEach((t) => {
+        const f = rowsField(t), ids = rowIds(t).join(" ");
+        if (ids !== core.rowIds(current(f), initialRows(t)).join(" ")) out[f] = ids;
+      });
+      return out;
+    }
+    window.addEventListener("pagehide", () => {
+      if (!loaded) return;
+      const vals = unsaved();
+      if (Object.keys(vals).length) { store.stash(SECTION, id, vals); save(); }
+    });
     window.addEventListener("afterprint", () => { document.documentElement.classList.remove("sc-ws-printing"); root.classList.remove("sc-ws--print"); });
     setInterval(showTimes, 60000);
     store.subscribe(remote);
