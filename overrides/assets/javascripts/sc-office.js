@@ -79,18 +79,10 @@
     return { text: JSON.stringify(core.exportData(found.identity, got.values, file.lastModified || Date.now())), skipped: got.skipped };
   }
 
-  const loading = {};
-  /* The blank document `href` links to, as bytes, from its script (`window.scTemplates`). */
+  /* The blank document `href` links to, as bytes (its script loads through scLoad.template,
+     so a page can start it before this code has arrived). */
   function template(href) {
-    const key = href.split("/").pop().split(/[?#]/)[0], have = () => (window.scTemplates || {})[key];
-    loading[key] = loading[key] || (have() ? Promise.resolve(have()) : new Promise((ok, ko) => {
-      const s = document.createElement("script");
-      s.src = `${href}.js`;
-      s.onload = () => (have() ? ok(have()) : ko(new Error(key)));
-      s.onerror = () => { delete loading[key]; s.remove(); ko(new Error(key)); };
-      document.body.appendChild(s);
-    }));
-    return loading[key].then((b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
+    return window.scLoad.template(href).then((b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
   }
   /* What the page's form holds, as scOfficeFill wants it. */
   function answers(form) {

@@ -170,10 +170,15 @@
     };
 
     // My answers in the worksheet's own DOCX or ODT (sc-office.js fills the blank the page links to).
+    function blank(kind) {
+      const link = q(`.sc-ws__downloads a[data-sc-format="${kind}"]`);
+      return link ? Promise.all([window.scLoad("sc-office"), window.scLoad.template(link.getAttribute("href"))]) : Promise.resolve();
+    }
     function office(kind) {
       const link = q(`.sc-ws__downloads a[data-sc-format="${kind}"]`);
       if (!link) return Promise.resolve();
-      return save().then(() => window.scLoad("sc-office")).then(() => window.scOffice.write(kind, link.getAttribute("href"), form)).then((made) => {
+      // The answers are saved while the office code and the blank document load.
+      return Promise.all([save(), blank(kind)]).then(() => window.scOffice.write(kind, link.getAttribute("href"), form)).then((made) => {
         store.offer(made.blob, store.fileName(id).replace(/\.json$/, `.${kind}`));
         say(made.dropped ? fill(msg.download_dropped, { n: made.dropped }) : msg.download_ready, Boolean(made.dropped));
       }, () => say(msg.download_failed, true));
@@ -181,6 +186,14 @@
     [".sc-ws__toolbar", ".sc-ws__note--js", ".sc-ws__bar"].forEach((s) => { q(s).hidden = false; });
     q(".sc-ws__note--nojs").hidden = true;
     tables().forEach((t) => R.equip(t, { msg: msg, save: save, say: say }));
+    // Pointing at or focusing a DOCX/ODT button starts loading the office code and that blank
+    // document: a reader who shows the intent waits less, a visit without it loads nothing more.
+    const warm = (e) => {
+      const b = e.target.closest && e.target.closest('[data-sc-action="download-docx"], [data-sc-action="download-odt"]');
+      if (b) blank(b.getAttribute("data-sc-action").slice("download-".length)).catch(() => null);
+    };
+    root.addEventListener("pointerover", warm);
+    root.addEventListener("focusin", warm);
     root.addEventListener("click", (e) => {
       const b = e.target.closest("[data-sc-action]");
       if (b && actions[b.getAttribute("data-sc-action")]) actions[b.getAttribute("data-sc-action")]();
