@@ -186,14 +186,6 @@
     [".sc-ws__toolbar", ".sc-ws__note--js", ".sc-ws__bar"].forEach((s) => { q(s).hidden = false; });
     q(".sc-ws__note--nojs").hidden = true;
     tables().forEach((t) => R.equip(t, { msg: msg, save: save, say: say }));
-    // Pointing at or focusing a DOCX/ODT button starts loading the office code and that blank
-    // document: a reader who shows the intent waits less, a visit without it loads nothing more.
-    const warm = (e) => {
-      const b = e.target.closest && e.target.closest('[data-sc-action="download-docx"], [data-sc-action="download-odt"]');
-      if (b) blank(b.getAttribute("data-sc-action").slice("download-".length)).catch(() => null);
-    };
-    root.addEventListener("pointerover", warm);
-    root.addEventListener("focusin", warm);
     root.addEventListener("click", (e) => {
       const b = e.target.closest("[data-sc-action]");
       if (b && actions[b.getAttribute("data-sc-action")]) actions[b.getAttribute("data-sc-action")]();
