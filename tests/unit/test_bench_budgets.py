@@ -26,3 +26,13 @@ def test_document_budgets():
     assert unmet(report(int(1.6 * 1024 * 1024), 80 * 1024, 91.0)) == ["guide PDF fr (250 pages)"]
     assert unmet(report(1_000_000, 81 * 1024, 91.0)) == ["largest worksheet PDF fr"]
     assert unmet(report(1_000_000, 1024, 92.0)) == ["cold full build, CPU"]
+
+
+def test_a_rounding_never_hides_an_overrun():
+    """120.03 KB shows as 120.0 in the table, and is still over a 120 KB budget."""
+    rep = report(1_000_000, 1024, 60.0)
+    rep["step_page"] = {"fr": {"total": {"gzip": 122_913}}}
+    row = next(r for r in bench.check(rep) if r["budget"].startswith("step page fr"))
+    assert row["measured"] == 120.0 and not row["met"]
+    rep["step_page"] = {"fr": {"total": {"gzip": 122_832}}}
+    assert next(r for r in bench.check(rep) if r["budget"].startswith("step page fr"))["met"]
