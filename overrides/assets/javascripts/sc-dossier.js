@@ -47,10 +47,12 @@
     }
     form.addEventListener("input", (e) => { if (!e.target.name) return; typed.add(e.target.name); clearTimeout(timer); timer = setTimeout(save, DELAY); });
     form.addEventListener("submit", (e) => e.preventDefault());
-    // Not yet saved when the page goes (waiting for a pause, or a write in flight): kept at once.
+    // Typed and not yet saved when the page goes (waiting for a pause, or a write in flight):
+    // kept at once. Only what was typed: the date's default is not a cover someone wrote.
     window.addEventListener("pagehide", () => {
       if (!loaded) return;
-      const vals = changes();
+      const vals = {}, all = changes();
+      Object.keys(all).forEach((n) => { if (typed.has(n)) vals[n] = all[n]; });
       if (Object.keys(vals).length) { store.stash(SECTION, id, vals); save(); }
     });
     // Another tab's cover shows here, unless this field is being typed in.

@@ -220,7 +220,8 @@
     // in flight, such as a row just added) is kept at once (store.stash), then saved as usual.
     // The row lists go with it: a value in a row the next page does not lay out would be hidden.
     function unsaved() {
-      const out = changes();
+      const out = {}, all = changes();
+      Object.keys(all).forEach((n) => { if (dirty.has(n)) out[n] = all[n]; });  // what the reader changed, not a default
       tables().forEach((t) => {
         const f = rowsField(t), ids = rowIds(t).join(" ");
         if (ids !== core.rowIds(current(f), initialRows(t)).join(" ")) out[f] = ids;
