@@ -140,7 +140,7 @@ def _regional_applies(data: Any, edition: Any) -> None:
     known = known_regions(data)
     for item in applies.items:
         if item.region is not None and item.region not in known:
-            raise DataError(f"data/applies_2026.yml: entry '{item.id}', field 'region': unknown region "
+            raise DataError(f"{_rel(data.root / 'applies_2026.yml')}: entry '{item.id}', field 'region': unknown region "
                             f"'{item.region}' (known: {', '.join(known)}, from the contexts of data/legal.yml)")
     items = tuple(i for i in applies.items if i.region is None or i.region in edition.region)
     data.applies = applies.model_copy(update={"items": items})

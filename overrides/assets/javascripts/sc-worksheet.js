@@ -170,15 +170,13 @@
     };
 
     // My answers in the worksheet's own DOCX or ODT (sc-office.js fills the blank the page links to).
-    function blank(kind) {
-      const link = q(`.sc-ws__downloads a[data-sc-format="${kind}"]`);
-      return link ? Promise.all([window.scLoad("sc-office"), window.scLoad.template(link.getAttribute("href"))]) : Promise.resolve();
-    }
     function office(kind) {
       const link = q(`.sc-ws__downloads a[data-sc-format="${kind}"]`);
       if (!link) return Promise.resolve();
+      const href = link.getAttribute("href");
       // The answers are saved while the office code and the blank document load.
-      return Promise.all([save(), blank(kind)]).then(() => window.scOffice.write(kind, link.getAttribute("href"), form)).then((made) => {
+      return Promise.all([save(), window.scLoad("sc-office"), window.scLoad.template(href)])
+        .then(() => window.scOffice.write(kind, href, form)).then((made) => {
         store.offer(made.blob, store.fileName(id).replace(/\.json$/, `.${kind}`));
         say(made.dropped ? fill(msg.download_dropped, { n: made.dropped }) : msg.download_ready, Boolean(made.dropped));
       }, () => say(msg.download_failed, true));
