@@ -156,8 +156,14 @@ def test_a_cover_typed_in_another_tab_shows_here(browser, server):
 def test_a_cover_another_tab_replaced_is_offered_back(browser, server):
     context = browser.new_context()
     one, two = open_dossier(context.new_page(), server), open_dossier(context.new_page(), server)
+    # Two's save is held once it has started, so the other tab's write lands in between
+    # whatever the machine's load (a loaded CI once ran two's save first).
+    two.evaluate("""() => { const write = scStore.write;
+      scStore.write = (...args) => new Promise((ok) => { window.__release = () => { scStore.write = write; ok(write(...args)); }; }); }""")
     two.fill("#sc-dossier-municipality", "Namur")  # saved after the typing pause…
+    two.wait_for_function("() => typeof window.__release === 'function'")
     one.evaluate("() => scStore.write('worksheets', 'dossier', {municipality: 'Mons'})")  # …which this beats
+    two.evaluate("() => window.__release()")
     two.wait_for_selector(".sc-ws__lost:not([hidden]) blockquote:has-text('Mons')", timeout=10_000)
     two.click(".sc-ws__lost .md-button >> nth=0")
     two.wait_for_function("() => document.querySelector('#sc-dossier-municipality').value === 'Mons'")
